@@ -1,0 +1,3 @@
+export * from "./identifier.ts";
+export * from "./lei.ts";
+export * from "./uscc.ts";

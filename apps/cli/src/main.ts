@@ -1,1 +1,26 @@
-console.log("hello", process.argv.slice(2));
+import { Command } from "commander";
+import { reportAndExit } from "./shared/fail.ts";
+
+/**
+ * The `creditdesk` command. Each capability registers its own sub-commands from
+ * `apps/cli/src/<capability>/index.ts`, mirroring the folders of the other layers.
+ */
+const program = new Command("creditdesk")
+  .description("CreditDesk — customer credit risk management")
+  .showHelpAfterError()
+  .exitOverride();
+
+// Capability registrations are added here as each capability lands.
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const code = (error as { code?: string }).code;
+  if (code === "commander.helpDisplayed" || code === "commander.version" || code === "commander.help") {
+    process.exit(0);
+  }
+  if (typeof code === "string" && code.startsWith("commander.")) {
+    process.exit(2);
+  }
+  reportAndExit(error);
+}

@@ -2,7 +2,7 @@ import { bigint, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg
 
 /** One row per import attempt, accepted or rejected: what came in and what it did. */
 export const importRuns = pgTable("import_runs", {
-  id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  id: bigint({ mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
   entity: text().notNull(),
   fileName: text().notNull(),
   fileSha256: text().notNull(),

@@ -7,8 +7,8 @@ export const money = (name?: string) =>
 /** ISO 4217 code. */
 export const currency = (name?: string) => (name ? char(name, { length: 3 }) : char({ length: 3 }));
 
-/** Surrogate key: bigint identity. */
-export const id = () => bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity();
+/** Surrogate key: bigint identity, BY DEFAULT so that bulk loads (COPY) may assign ids and then move the sequence. */
+export const id = () => bigint({ mode: "number" }).primaryKey().generatedByDefaultAsIdentity();
 
 export const timestamps = {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -1,5 +1,7 @@
 import { Command } from "commander";
+import { registerMigrateCommands } from "./migrate/index.ts";
 import { reportAndExit } from "./shared/fail.ts";
+import { registerStartCommands } from "./start/index.ts";
 
 /**
  * The `creditdesk` command. Each capability registers its own sub-commands from
@@ -11,6 +13,8 @@ const program = new Command("creditdesk")
   .exitOverride();
 
 // Capability registrations are added here as each capability lands.
+registerStartCommands(program);
+registerMigrateCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,53 @@
+import { loadConfig } from "@creditdesk/lib/config";
+import { seedDemoIfEmpty } from "@creditdesk/lib/demo";
+import { buildServer } from "@creditdesk/server";
+import { openAppDatabase } from "../shared/open-database.ts";
+
+/**
+ * `creditdesk start`: open (and migrate) the database, seed the demo portfolio into an empty one,
+ * serve until SIGINT/SIGTERM, then close the server and the database cleanly (PGlite flushes).
+ */
+export async function startApp(options: { demo: boolean }): Promise<void> {
+  const config = loadConfig();
+  const started = Date.now();
+  const handle = await openAppDatabase();
+  const where = handle.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
+  log(`database: ${where}, migrations applied`);
+  if (options.demo && config.demo) {
+    const seeded = await seedDemoIfEmpty(handle, { customers: config.demoCustomers, years: 3, seed: 42 });
+    if (seeded.seeded) {
+      log(`empty database: seeded a demo portfolio (${summarise(seeded)}) — CREDITDESK_DEMO=0 turns this off`);
+    }
+  }
+  const app = await buildServer({ handle, logger: config.logLevel !== "silent" ? { level: config.logLevel } : false });
+  await app.listen({ port: config.port, host: config.host });
+  const shown = config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  log(`CreditDesk is serving on http://${shown}:${port} (API docs at /docs) — ready in ${Date.now() - started} ms`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    log(`${signal}: shutting down`);
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+function summarise(counts: object): string {
+  return Object.entries(counts)
+    .filter(([k, v]) => k !== "seeded" && typeof v === "number")
+    .map(([k, v]) => `${v} ${k}`)
+    .join(", ");
+}
+
+function log(line: string): void {
+  process.stdout.write(`creditdesk: ${line}\n`);
+}

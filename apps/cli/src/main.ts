@@ -1,5 +1,7 @@
 import { Command } from "commander";
+import { registerAssessmentCommands } from "./assessment/index.ts";
 import { registerMigrateCommands } from "./migrate/index.ts";
+import { registerModelCommands } from "./model/index.ts";
 import { reportAndExit } from "./shared/fail.ts";
 import { registerStartCommands } from "./start/index.ts";
 
@@ -15,6 +17,8 @@ const program = new Command("creditdesk")
 // Capability registrations are added here as each capability lands.
 registerStartCommands(program);
 registerMigrateCommands(program);
+registerAssessmentCommands(program);
+registerModelCommands(program);
 
 try {
   await program.parseAsync(process.argv);

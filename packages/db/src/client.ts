@@ -156,3 +156,12 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
     await migrateNodePg(handle.db as unknown as Parameters<typeof migrateNodePg>[0], config);
   }
 }
+
+/**
+ * Runs a `sql` template and returns its rows, on either driver (both answer `{ rows }`). Column
+ * types are the caller's promise: int8 → number, date → string, numeric → string.
+ */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

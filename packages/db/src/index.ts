@@ -1,2 +1,3 @@
 export * from "./client.ts";
 export * from "./schema.ts";
+export * from "./shared/csv.ts";

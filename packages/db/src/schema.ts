@@ -1,5 +1,6 @@
 /** Every table, for Drizzle's relational queries and drizzle-kit. */
 export * from "./archive/schema.ts";
+export * from "./assessment/schema.ts";
 export * from "./fx/schema.ts";
 export * from "./import/schema.ts";
 export * from "./ledger/schema.ts";

@@ -12,7 +12,7 @@ export interface Money {
 }
 
 /** Minor-unit exponents of ISO 4217 currencies that differ from 2. */
-const EXPONENT_EXCEPTIONS: Readonly<Record<string, number>> = {
+export const EXPONENT_EXCEPTIONS: Readonly<Record<string, number>> = {
   JPY: 0,
   KRW: 0,
   VND: 0,

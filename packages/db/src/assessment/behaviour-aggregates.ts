@@ -1,0 +1,215 @@
+import type { BehaviourAggregates } from "@creditdesk/core/assessment";
+import { EXPONENT_EXCEPTIONS } from "@creditdesk/core/money";
+import { sql } from "drizzle-orm";
+import { type Db, queryRows } from "../client.ts";
+
+/** Currencies whose minor unit is not 1/100 (ISO 4217), for the SQL conversion to the base currency. */
+const zeroExponent = Object.entries(EXPONENT_EXCEPTIONS)
+  .filter(([, e]) => e === 0)
+  .map(([c]) => c);
+const threeExponent = Object.entries(EXPONENT_EXCEPTIONS)
+  .filter(([, e]) => e === 3)
+  .map(([c]) => c);
+
+export interface BehaviourQuery {
+  asOf: string;
+  /** N of DSO/ADDB/CEI (default 90 days). */
+  periodDays?: number;
+  baseCurrency: string;
+  /** Limit to these customers; all customers when absent. */
+  customerIds?: readonly number[];
+}
+
+interface Row {
+  customer_id: number;
+  [column: string]: unknown;
+}
+
+/**
+ * The sums behind every BehaviourMetric, for the whole portfolio (or the given customers) in ONE
+ * set-wise query — the bulk path of the assessment run. Definitions are those of
+ * `computeBehaviourMetrics` in @creditdesk/core/assessment (a test holds both equal). Amounts are
+ * converted to the base currency at the latest recorded rate on or before as-of; amounts in a
+ * currency without a recorded rate are left out (and `unconvertedCurrencies` says which).
+ */
+export async function loadBehaviourAggregates(
+  db: Db,
+  query: BehaviourQuery,
+): Promise<Map<number, BehaviourAggregates>> {
+  const periodDays = query.periodDays ?? 90;
+  const only = (column: ReturnType<typeof sql>) =>
+    query.customerIds ? sql`and ${column} = any(${sql.param([...query.customerIds])}::bigint[])` : sql``;
+  const asOf = sql`${query.asOf}::date`;
+  const opening = sql`(${asOf} - ${periodDays}::int)`;
+  const months = (n: number) => sql`(${asOf} - make_interval(months => ${n}::int))::date`;
+  const exp = (col: ReturnType<typeof sql>) =>
+    sql`(case when ${col} = any(${sql.param(zeroExponent)}::text[]) then 0 when ${col} = any(${sql.param(threeExponent)}::text[]) then 3 else 2 end)`;
+  const base = sql`${query.baseCurrency}::text`;
+
+  const rows = await queryRows<Row>(db, sql`
+    with rates as (
+      select ${base} as cur, 1::numeric as factor
+      union all
+      select * from (
+        select distinct on (from_currency) from_currency, rate * power(10::numeric, ${exp(base)} - ${exp(sql`from_currency`)})
+        from fx_rates
+        where to_currency = ${base} and from_currency <> ${base} and rate_date <= ${asOf}
+        order by from_currency, rate_date desc
+      ) latest
+    ),
+    inv as (
+      select i.id, i.customer_id, i.issued_on, i.due_on, i.amount_minor * r.factor as amount
+      from invoices i join rates r on r.cur = i.currency
+      where i.issued_on <= ${asOf} and i.status <> 'cancelled' ${only(sql`i.customer_id`)}
+    ),
+    red as (
+      select pa.invoice_id, p.received_on as d, pa.amount_minor * r.factor as amount
+      from payment_allocations pa
+      join inv on inv.id = pa.invoice_id
+      join payments p on p.id = pa.payment_id
+      join rates r on r.cur = p.currency
+      where p.received_on <= ${asOf}
+      union all
+      select cn.invoice_id, cn.issued_on, cn.amount_minor * r.factor
+      from credit_notes cn join inv on inv.id = cn.invoice_id join rates r on r.cur = cn.currency
+      where cn.issued_on <= ${asOf}
+    ),
+    red_inv as (
+      select invoice_id, sum(amount) as red_asof, coalesce(sum(amount) filter (where d <= ${opening}), 0) as red_opening
+      from red group by invoice_id
+    ),
+    per_inv as (
+      select inv.customer_id, inv.issued_on, inv.amount,
+        greatest(0, inv.amount - coalesce(ri.red_asof, 0)) as open_asof,
+        case when inv.issued_on <= ${opening} then greatest(0, inv.amount - coalesce(ri.red_opening, 0)) else 0 end as open_opening,
+        greatest(0, coalesce(ri.red_asof, 0) - inv.amount) as over_credit,
+        (${asOf} - inv.due_on) as dpd
+      from inv left join red_inv ri on ri.invoice_id = inv.id
+    ),
+    inv_agg as (
+      select customer_id,
+        coalesce(sum(open_asof) filter (where dpd <= 0), 0) as b_current,
+        coalesce(sum(open_asof) filter (where dpd between 1 and 30), 0) as b_1_30,
+        coalesce(sum(open_asof) filter (where dpd between 31 and 60), 0) as b_31_60,
+        coalesce(sum(open_asof) filter (where dpd between 61 and 90), 0) as b_61_90,
+        coalesce(sum(open_asof) filter (where dpd between 91 and 180), 0) as b_91_180,
+        coalesce(sum(open_asof) filter (where dpd > 180), 0) as b_over_180,
+        coalesce(max(dpd) filter (where open_asof > 0 and dpd > 0), 0) as max_dpd,
+        sum(over_credit) as over_credit,
+        coalesce(sum(amount) filter (where issued_on > ${opening}), 0) as credit_sales,
+        sum(open_opening) as opening_ar,
+        count(*) filter (where issued_on > ${months(12)}) as invoice_count_12m
+      from per_inv group by customer_id
+    ),
+    alloc as (
+      select i.customer_id, p.received_on as d, pa.amount_minor * r.factor as amount,
+        greatest(0, p.received_on - i.due_on) as late_days
+      from payment_allocations pa
+      join payments p on p.id = pa.payment_id
+      join invoices i on i.id = pa.invoice_id
+      join rates r on r.cur = p.currency
+      where p.received_on > ${months(12)} and p.received_on <= ${asOf} ${only(sql`i.customer_id`)}
+    ),
+    alloc_agg as (
+      select customer_id,
+        coalesce(sum(amount * late_days) filter (where d > ${months(3)}), 0) as w3,
+        coalesce(sum(amount) filter (where d > ${months(3)}), 0) as a3,
+        coalesce(sum(amount * late_days) filter (where d > ${months(6)}), 0) as w6,
+        coalesce(sum(amount) filter (where d > ${months(6)}), 0) as a6,
+        sum(amount * late_days) as w12,
+        sum(amount) as a12,
+        coalesce(sum(amount) filter (where late_days > 0), 0) as late_amount,
+        count(*) as pay_count,
+        count(*) filter (where late_days > 0) as late_count
+      from alloc group by customer_id
+    ),
+    unalloc as (
+      select customer_id, sum(cn.amount_minor * r.factor) as amount
+      from credit_notes cn join rates r on r.cur = cn.currency
+      where cn.invoice_id is null and cn.issued_on <= ${asOf} ${only(sql`cn.customer_id`)}
+      group by customer_id
+    ),
+    disp as (
+      select customer_id, count(*) as n, sum(d.amount_minor * r.factor) as amount
+      from disputes d join rates r on r.cur = d.currency
+      where d.opened_on <= ${asOf} and (d.resolved_on is null or d.resolved_on > ${asOf}) ${only(sql`d.customer_id`)}
+      group by customer_id
+    ),
+    compl as (
+      select customer_id, count(*) as n
+      from complaints where received_on > ${months(12)} and received_on <= ${asOf} ${only(sql`customer_id`)}
+      group by customer_id
+    ),
+    ord as (
+      select customer_id,
+        coalesce(sum(o.ordered_minor * r.factor) filter (where ordered_on > ${months(3)}), 0) as v3,
+        coalesce(sum(o.ordered_minor * r.factor) filter (where ordered_on <= ${months(3)}), 0) as trailing
+      from sales_orders o join rates r on r.cur = o.currency
+      where o.ordered_on > ${months(15)} and o.ordered_on <= ${asOf} and o.status <> 'cancelled' ${only(sql`o.customer_id`)}
+      group by customer_id
+    )
+    select c.id as customer_id,
+      coalesce(ia.b_current, 0)::float8 as b_current, coalesce(ia.b_1_30, 0)::float8 as b_1_30,
+      coalesce(ia.b_31_60, 0)::float8 as b_31_60, coalesce(ia.b_61_90, 0)::float8 as b_61_90,
+      coalesce(ia.b_91_180, 0)::float8 as b_91_180, coalesce(ia.b_over_180, 0)::float8 as b_over_180,
+      coalesce(ia.max_dpd, 0)::int as max_dpd,
+      (coalesce(ia.over_credit, 0) + coalesce(u.amount, 0))::float8 as unallocated_credit,
+      coalesce(ia.credit_sales, 0)::float8 as credit_sales,
+      coalesce(ia.opening_ar, 0)::float8 as opening_ar,
+      coalesce(ia.invoice_count_12m, 0)::int as invoice_count_12m,
+      coalesce(aa.w3, 0)::float8 as w3, coalesce(aa.a3, 0)::float8 as a3,
+      coalesce(aa.w6, 0)::float8 as w6, coalesce(aa.a6, 0)::float8 as a6,
+      coalesce(aa.w12, 0)::float8 as w12, coalesce(aa.a12, 0)::float8 as a12,
+      coalesce(aa.late_amount, 0)::float8 as late_amount,
+      coalesce(aa.pay_count, 0)::int as pay_count, coalesce(aa.late_count, 0)::int as late_count,
+      coalesce(d.n, 0)::int as dispute_count, coalesce(d.amount, 0)::float8 as dispute_amount,
+      coalesce(cp.n, 0)::int as complaint_count,
+      coalesce(o.v3, 0)::float8 as order_v3, coalesce(o.trailing, 0)::float8 as order_trailing
+    from customers c
+    left join inv_agg ia on ia.customer_id = c.id
+    left join alloc_agg aa on aa.customer_id = c.id
+    left join unalloc u on u.customer_id = c.id
+    left join disp d on d.customer_id = c.id
+    left join compl cp on cp.customer_id = c.id
+    left join ord o on o.customer_id = c.id
+    where true ${only(sql`c.id`)}
+  `);
+  const out = new Map<number, BehaviourAggregates>();
+  for (const raw of rows) {
+    const n = (k: string) => Number(raw[k]);
+    out.set(Number(raw.customer_id), {
+      asOf: query.asOf,
+      collectionPeriodDays: periodDays,
+      aging: {
+        current: n("b_current"),
+        d1_30: n("b_1_30"),
+        d31_60: n("b_31_60"),
+        d61_90: n("b_61_90"),
+        d91_180: n("b_91_180"),
+        over180: n("b_over_180"),
+      },
+      maxDaysPastDue: n("max_dpd"),
+      unallocatedCreditMinor: n("unallocated_credit"),
+      creditSalesMinor: n("credit_sales"),
+      openingArMinor: n("opening_ar"),
+      dbt: {
+        m3: { weightedDays: n("w3"), amountMinor: n("a3") },
+        m6: { weightedDays: n("w6"), amountMinor: n("a6") },
+        m12: { weightedDays: n("w12"), amountMinor: n("a12") },
+      },
+      payments12m: {
+        amountMinor: n("a12"),
+        lateAmountMinor: n("late_amount"),
+        count: n("pay_count"),
+        lateCount: n("late_count"),
+      },
+      openDisputeCount: n("dispute_count"),
+      openDisputeAmountMinor: n("dispute_amount"),
+      complaintCount12m: n("complaint_count"),
+      invoiceCount12m: n("invoice_count_12m"),
+      orderVolume3mMinor: n("order_v3"),
+      orderTrailing12mMinor: n("order_trailing"),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,4 @@
+export * from "./behaviour-aggregates.ts";
+export * from "./load-profiles.ts";
+export * from "./schema.ts";
+export * from "./scorecards.ts";

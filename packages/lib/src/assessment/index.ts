@@ -1,0 +1,6 @@
+export * from "./assess-customer-now.ts";
+export * from "./get-credit-file.ts";
+export * from "./industry-risk.ts";
+export * from "./resolve-scorecard.ts";
+export * from "./run-assessments.ts";
+export * from "./to-assessment-inputs.ts";

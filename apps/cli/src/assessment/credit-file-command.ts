@@ -11,7 +11,9 @@ export async function runCreditFileCommand(o: { customer: string; json: boolean 
       return;
     }
     if (!file.latest) {
-      process.stdout.write(`customer ${o.customer} has not been assessed yet — run: creditdesk assess ${o.customer}\n`);
+      process.stdout.write(
+        `customer ${o.customer} has not been assessed yet — run: creditdesk assess ${o.customer}\n`,
+      );
       return;
     }
     printAssessment(file.latest);

@@ -20,23 +20,30 @@ export function registerAssessmentCommands(program: Command): void {
     .option("--as-of <date>", "assessment date YYYY-MM-DD (default today)")
     .option("--scorecard <version>", "scorecard version (default: the active one)")
     .option("--json", "print JSON")
-    .action(async (customer: string | undefined, o: { all?: boolean; asOf?: string; scorecard?: string; json?: boolean }) => {
-      if (!customer && !o.all) {
-        throw new CliError("name a customer code, or pass --all for the whole portfolio");
-      }
-      const { runAssessCommand } = await import("./assess-command.ts");
-      await runAssessCommand({
-        ...(customer ? { customer } : {}),
-        all: o.all === true,
-        asOf: checkDate(o.asOf ?? today()),
-        json: o.json === true,
-        ...(o.scorecard ? { scorecardVersion: o.scorecard } : {}),
-      });
-    });
+    .action(
+      async (
+        customer: string | undefined,
+        o: { all?: boolean; asOf?: string; scorecard?: string; json?: boolean },
+      ) => {
+        if (!customer && !o.all) {
+          throw new CliError("name a customer code, or pass --all for the whole portfolio");
+        }
+        const { runAssessCommand } = await import("./assess-command.ts");
+        await runAssessCommand({
+          ...(customer ? { customer } : {}),
+          all: o.all === true,
+          asOf: checkDate(o.asOf ?? today()),
+          json: o.json === true,
+          ...(o.scorecard ? { scorecardVersion: o.scorecard } : {}),
+        });
+      },
+    );
 
   program
     .command("credit-file")
-    .description("show a customer's credit file: latest assessment, reasons, policy, ratios, behaviour, score history")
+    .description(
+      "show a customer's credit file: latest assessment, reasons, policy, ratios, behaviour, score history",
+    )
     .argument("<customer>", "customer code or id")
     .option("--json", "print JSON")
     .action(async (customer: string, o: { json?: boolean }) => {

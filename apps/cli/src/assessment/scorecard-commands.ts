@@ -1,18 +1,14 @@
 import { readFileSync } from "node:fs";
-import { loadScorecard, ScorecardValidationError } from "@creditdesk/core/assessment";
-import { scorecards } from "@creditdesk/db/assessment";
-import { resolveScorecard } from "@creditdesk/lib/assessment";
-import { desc, eq, ne, sql } from "drizzle-orm";
+import { getScorecardDefinition, listScorecards, saveScorecard } from "@creditdesk/lib/assessment";
+import { AppError } from "@creditdesk/lib/shared";
 import { CliError } from "../shared/fail.ts";
 import { openAppDatabase } from "../shared/open-database.ts";
 
 export async function listScorecardsCommand(): Promise<void> {
   const handle = await openAppDatabase();
   try {
-    await resolveScorecard(handle.db); // installs the shipped default on first use
-    const rows = await handle.db.select().from(scorecards).orderBy(desc(scorecards.createdAt));
-    for (const r of rows) {
-      process.stdout.write(`${r.version.padEnd(20)} ${r.status.padEnd(8)} ${r.createdAt.toISOString()}  ${r.name}\n`);
+    for (const r of await listScorecards(handle)) {
+      process.stdout.write(`${r.version.padEnd(20)} ${r.status.padEnd(8)} ${r.createdAt}  ${r.name}\n`);
     }
   } finally {
     await handle.close();
@@ -27,34 +23,19 @@ export async function importScorecardCommand(o: { file: string; activate: boolea
   } catch (error) {
     throw new CliError(`${o.file}: not readable JSON (${(error as Error).message})`);
   }
-  let parsed: ReturnType<typeof loadScorecard>;
-  try {
-    parsed = loadScorecard(definition);
-  } catch (error) {
-    if (error instanceof ScorecardValidationError) {
-      throw new CliError(`${o.file}: ${error.message}`);
-    }
-    throw error;
-  }
   const handle = await openAppDatabase();
   try {
-    await handle.transaction(async (tx) => {
-      const inserted = await tx.db
-        .insert(scorecards)
-        .values({ version: parsed.version, name: parsed.name, definition, status: o.activate ? "active" : "draft", createdBy: "cli" })
-        .onConflictDoNothing({ target: scorecards.version })
-        .returning({ id: scorecards.id });
-      if (inserted.length === 0) {
-        throw new CliError(`scorecard version ${parsed.version} exists already; versions are immutable — give it a new version`);
-      }
-      if (o.activate) {
-        await tx.db
-          .update(scorecards)
-          .set({ status: sql`case when ${scorecards.status} = 'active' then 'retired' else ${scorecards.status} end` })
-          .where(ne(scorecards.version, parsed.version));
-      }
-    });
-    process.stdout.write(`stored scorecard ${parsed.version}${o.activate ? " (active)" : " (draft)"}\n`);
+    const saved = await saveScorecard({ handle, definition, activate: o.activate, createdBy: "cli" });
+    process.stdout.write(`stored scorecard ${saved.version} (${saved.status})\n`);
+  } catch (error) {
+    if (error instanceof AppError && error.errors.length > 0) {
+      const first = error.errors[0]!;
+      throw new CliError(
+        `${o.file}: ${error.message} — ${first.path ? `${first.path}: ` : ""}${first.message}` +
+          (error.errors.length > 1 ? ` (and ${error.errors.length - 1} more)` : ""),
+      );
+    }
+    throw error;
   } finally {
     await handle.close();
   }
@@ -63,9 +44,8 @@ export async function importScorecardCommand(o: { file: string; activate: boolea
 export async function exportScorecardCommand(o: { version?: string }): Promise<void> {
   const handle = await openAppDatabase();
   try {
-    const active = await resolveScorecard(handle.db, o.version);
-    const [row] = await handle.db.select().from(scorecards).where(eq(scorecards.version, active.version));
-    process.stdout.write(`${JSON.stringify(row?.definition ?? active, null, 2)}\n`);
+    const { definition } = await getScorecardDefinition(handle, o.version);
+    process.stdout.write(`${JSON.stringify(definition, null, 2)}\n`);
   } finally {
     await handle.close();
   }

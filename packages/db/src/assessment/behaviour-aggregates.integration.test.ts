@@ -38,7 +38,10 @@ interface Built {
 /** Writes a random but realistic ledger for one customer and returns the same ledger in memory. */
 async function buildLedger(t: TestDatabase, code: string, seed: number): Promise<Built> {
   const r = rng(seed);
-  const [c] = await t.db.insert(customers).values({ code, legalName: `${code} 有限公司` }).returning();
+  const [c] = await t.db
+    .insert(customers)
+    .values({ code, legalName: `${code} 有限公司` })
+    .returning();
   const customerId = c!.id;
   const ledger: { [K in keyof CustomerLedger]: CustomerLedger[K][number][] } = {
     invoices: [],
@@ -54,12 +57,29 @@ async function buildLedger(t: TestDatabase, code: string, seed: number): Promise
     const amount = 1000 + Math.floor(r() * 500_000);
     const [inv] = await t.db
       .insert(invoices)
-      .values({ invoiceNumber: `${code}-I${i}`, customerId, issuedOn: issued, dueOn: due, currency: "CNY", amountMinor: amount })
+      .values({
+        invoiceNumber: `${code}-I${i}`,
+        customerId,
+        issuedOn: issued,
+        dueOn: due,
+        currency: "CNY",
+        amountMinor: amount,
+      })
       .returning();
-    ledger.invoices.push({ id: String(inv!.id), issueDate: issued, dueDate: due, amountMinor: amount, currency: "CNY" });
-    await t.db
-      .insert(salesOrders)
-      .values({ orderNumber: `${code}-O${i}`, customerId, orderedOn: day(issued, -7), currency: "CNY", orderedMinor: amount });
+    ledger.invoices.push({
+      id: String(inv!.id),
+      issueDate: issued,
+      dueDate: due,
+      amountMinor: amount,
+      currency: "CNY",
+    });
+    await t.db.insert(salesOrders).values({
+      orderNumber: `${code}-O${i}`,
+      customerId,
+      orderedOn: day(issued, -7),
+      currency: "CNY",
+      orderedMinor: amount,
+    });
     ledger.orders.push({ date: day(issued, -7), amountMinor: amount });
     // Zero, one or two (partial) payments, early or late.
     const parts = Math.floor(r() * 3);
@@ -73,17 +93,30 @@ async function buildLedger(t: TestDatabase, code: string, seed: number): Promise
       const date = day(due, Math.floor(r() * 120) - 20);
       const [pay] = await t.db
         .insert(payments)
-        .values({ reference: `${code}-P${i}-${p}`, customerId, receivedOn: date, currency: "CNY", amountMinor: paid })
+        .values({
+          reference: `${code}-P${i}-${p}`,
+          customerId,
+          receivedOn: date,
+          currency: "CNY",
+          amountMinor: paid,
+        })
         .returning();
-      await t.db.insert(paymentAllocations).values({ paymentId: pay!.id, invoiceId: inv!.id, amountMinor: paid });
+      await t.db
+        .insert(paymentAllocations)
+        .values({ paymentId: pay!.id, invoiceId: inv!.id, amountMinor: paid });
       ledger.allocations.push({ invoiceId: String(inv!.id), date, amountMinor: paid });
     }
     if (r() < 0.15) {
       const cnAmount = Math.max(1, Math.floor(amount * 0.1));
       const date = day(issued, 10);
-      await t.db
-        .insert(creditNotes)
-        .values({ noteNumber: `${code}-C${i}`, customerId, invoiceId: inv!.id, issuedOn: date, currency: "CNY", amountMinor: cnAmount });
+      await t.db.insert(creditNotes).values({
+        noteNumber: `${code}-C${i}`,
+        customerId,
+        invoiceId: inv!.id,
+        issuedOn: date,
+        currency: "CNY",
+        amountMinor: cnAmount,
+      });
       ledger.creditNotes.push({ invoiceId: String(inv!.id), date, amountMinor: cnAmount });
     }
     if (r() < 0.1) {
@@ -98,7 +131,12 @@ async function buildLedger(t: TestDatabase, code: string, seed: number): Promise
         currency: "CNY",
         amountMinor: amount,
       });
-      ledger.disputes.push({ invoiceId: String(inv!.id), openedOn, amountMinor: amount, ...(resolvedOn ? { resolvedOn } : {}) });
+      ledger.disputes.push({
+        invoiceId: String(inv!.id),
+        openedOn,
+        amountMinor: amount,
+        ...(resolvedOn ? { resolvedOn } : {}),
+      });
     }
     if (r() < 0.1) {
       const date = day(issued, 5);
@@ -107,9 +145,13 @@ async function buildLedger(t: TestDatabase, code: string, seed: number): Promise
     }
   }
   // An unallocated credit note (account-level).
-  await t.db
-    .insert(creditNotes)
-    .values({ noteNumber: `${code}-CU`, customerId, issuedOn: "2024-06-30", currency: "CNY", amountMinor: 777 });
+  await t.db.insert(creditNotes).values({
+    noteNumber: `${code}-CU`,
+    customerId,
+    issuedOn: "2024-06-30",
+    currency: "CNY",
+    amountMinor: 777,
+  });
   ledger.creditNotes.push({ date: "2024-06-30", amountMinor: 777 });
   return { customerId, ledger };
 }
@@ -149,7 +191,11 @@ describe("behaviour metrics in SQL (bulk path)", () => {
 
   it("restricts the query to the given customers", async () => {
     const one = built[1]!.customerId;
-    const aggregates = await loadBehaviourAggregates(t.db, { asOf: "2024-06-30", baseCurrency: "CNY", customerIds: [one] });
+    const aggregates = await loadBehaviourAggregates(t.db, {
+      asOf: "2024-06-30",
+      baseCurrency: "CNY",
+      customerIds: [one],
+    });
     expect([...aggregates.keys()]).toEqual([one]);
   });
 });

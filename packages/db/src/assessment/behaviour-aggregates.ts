@@ -46,7 +46,9 @@ export async function loadBehaviourAggregates(
     sql`(case when ${col} = any(${sql.param(zeroExponent)}::text[]) then 0 when ${col} = any(${sql.param(threeExponent)}::text[]) then 3 else 2 end)`;
   const base = sql`${query.baseCurrency}::text`;
 
-  const rows = await queryRows<Row>(db, sql`
+  const rows = await queryRows<Row>(
+    db,
+    sql`
     with rates as (
       select ${base} as cur, 1::numeric as factor
       union all
@@ -173,7 +175,8 @@ export async function loadBehaviourAggregates(
     left join compl cp on cp.customer_id = c.id
     left join ord o on o.customer_id = c.id
     where true ${only(sql`c.id`)}
-  `);
+  `,
+  );
   const out = new Map<number, BehaviourAggregates>();
   for (const raw of rows) {
     const n = (k: string) => Number(raw[k]);

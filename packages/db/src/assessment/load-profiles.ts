@@ -67,7 +67,9 @@ export async function loadAssessmentFacts(
     options.customerIds ? sql`and ${column} = any(${sql.param([...options.customerIds])}::bigint[])` : sql``;
   const base = sql`${options.baseCurrency}::text`;
 
-  const profiles = await queryRows<Record<string, unknown>>(db, sql`
+  const profiles = await queryRows<Record<string, unknown>>(
+    db,
+    sql`
     select c.id, c.code, c.company_type, c.tier, c.industry, c.founded_on,
       case
         when c.registered_capital_minor is null then null
@@ -78,7 +80,8 @@ export async function loadAssessmentFacts(
           order by f.rate_date desc limit 1))::float8
       end as capital_base
     from customers c where true ${only(sql`c.id`)}
-  `);
+  `,
+  );
   const facts = new Map<number, AssessmentFacts>();
   for (const r of profiles) {
     const id = Number(r.id);
@@ -97,13 +100,16 @@ export async function loadAssessmentFacts(
     });
   }
 
-  const statements = await queryRows<Record<string, unknown>>(db, sql`
+  const statements = await queryRows<Record<string, unknown>>(
+    db,
+    sql`
     select * from (
       select s.*, row_number() over (partition by s.customer_id order by s.period_end desc, s.period_months desc) as rn
       from financial_statements s where s.period_end <= ${asOf} ${only(sql`s.customer_id`)}
     ) ranked where rn <= ${options.statementPeriods ?? 3}
     order by customer_id, period_end
-  `);
+  `,
+  );
   for (const r of statements) {
     const lines: Record<string, number | null> = {};
     for (const line of STATEMENT_LINES) {
@@ -117,11 +123,14 @@ export async function loadAssessmentFacts(
     });
   }
 
-  const ratings = await queryRows<Record<string, unknown>>(db, sql`
+  const ratings = await queryRows<Record<string, unknown>>(
+    db,
+    sql`
     select distinct on (customer_id) customer_id, rating
     from external_ratings where rated_on <= ${asOf} ${only(sql`customer_id`)}
     order by customer_id, rated_on desc, id desc
-  `);
+  `,
+  );
   for (const r of ratings) {
     const f = facts.get(Number(r.customer_id));
     if (f) {
@@ -129,13 +138,16 @@ export async function loadAssessmentFacts(
     }
   }
 
-  const events = await queryRows<Record<string, unknown>>(db, sql`
+  const events = await queryRows<Record<string, unknown>>(
+    db,
+    sql`
     select customer_id, occurred_on, type, severity from external_events
     where occurred_on <= ${asOf}
       and occurred_on > (${asOf} - make_interval(months => ${options.eventMonths ?? 12}::int))::date
       ${only(sql`customer_id`)}
     order by customer_id, occurred_on, id
-  `);
+  `,
+  );
   for (const r of events) {
     facts.get(Number(r.customer_id))?.events.push({
       date: String(r.occurred_on),
@@ -144,11 +156,14 @@ export async function loadAssessmentFacts(
     });
   }
 
-  const previous = await queryRows<Record<string, unknown>>(db, sql`
+  const previous = await queryRows<Record<string, unknown>>(
+    db,
+    sql`
     select distinct on (customer_id) customer_id, grade from assessments
     where true ${only(sql`customer_id`)}
     order by customer_id, created_at desc, id desc
-  `);
+  `,
+  );
   for (const r of previous) {
     const f = facts.get(Number(r.customer_id));
     if (f) {

@@ -99,7 +99,10 @@ export const assessments = pgTable(
     triggeredBy: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("assessments_customer_idx").on(t.customerId, t.createdAt), index("assessments_run_idx").on(t.runId)],
+  (t) => [
+    index("assessments_customer_idx").on(t.customerId, t.createdAt),
+    index("assessments_run_idx").on(t.runId),
+  ],
 );
 
 /**

@@ -22,7 +22,13 @@ export async function findScorecardByVersion(db: Db, version: string): Promise<S
 /** Inserts a scorecard version unless it exists (versions are immutable: same version, same definition). */
 export async function insertScorecardIfAbsent(
   db: Db,
-  values: { version: string; name: string; definition: unknown; status: "draft" | "active"; createdBy: string },
+  values: {
+    version: string;
+    name: string;
+    definition: unknown;
+    status: "draft" | "active";
+    createdBy: string;
+  },
 ): Promise<void> {
   await db.insert(scorecards).values(values).onConflictDoNothing({ target: scorecards.version });
 }

@@ -6,9 +6,14 @@ import { type AssessmentTrigger, runAssessments } from "./run-assessments.ts";
 
 /** Looks a customer up by numeric id or by code. */
 export async function findCustomerId(handle: DatabaseHandle, idOrCode: string | number): Promise<number> {
-  const asNumber = typeof idOrCode === "number" ? idOrCode : /^\d+$/.test(idOrCode) ? Number(idOrCode) : undefined;
+  const asNumber =
+    typeof idOrCode === "number" ? idOrCode : /^\d+$/.test(idOrCode) ? Number(idOrCode) : undefined;
   if (asNumber !== undefined) {
-    const [row] = await handle.db.select({ id: customers.id }).from(customers).where(eq(customers.id, asNumber)).limit(1);
+    const [row] = await handle.db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(eq(customers.id, asNumber))
+      .limit(1);
     if (row) {
       return row.id;
     }

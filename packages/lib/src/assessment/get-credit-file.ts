@@ -33,7 +33,10 @@ export function toAssessmentView(row: AssessmentRecord, withInputs = false) {
 }
 export type AssessmentView = ReturnType<typeof toAssessmentView>;
 
-export async function getLatestAssessment(handle: DatabaseHandle, customerId: number): Promise<AssessmentView | null> {
+export async function getLatestAssessment(
+  handle: DatabaseHandle,
+  customerId: number,
+): Promise<AssessmentView | null> {
   const [row] = await handle.db
     .select()
     .from(assessments)
@@ -70,7 +73,11 @@ export async function listAssessments(
 
 /** One assessment with its full inputs snapshot (to reproduce a past decision). */
 export async function getAssessment(handle: DatabaseHandle, id: number) {
-  const [row] = await handle.db.select().from(assessments).where(or(eq(assessments.id, id))).limit(1);
+  const [row] = await handle.db
+    .select()
+    .from(assessments)
+    .where(or(eq(assessments.id, id)))
+    .limit(1);
   return row ? toAssessmentView(row, true) : null;
 }
 

@@ -3,4 +3,5 @@ export * from "./get-credit-file.ts";
 export * from "./industry-risk.ts";
 export * from "./resolve-scorecard.ts";
 export * from "./run-assessments.ts";
+export * from "./save-scorecard.ts";
 export * from "./to-assessment-inputs.ts";

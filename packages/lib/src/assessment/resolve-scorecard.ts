@@ -1,6 +1,14 @@
-import { DEFAULT_SCORECARD_INPUT, loadScorecard, type ScorecardDefinition } from "@creditdesk/core/assessment";
-import { findActiveScorecard, findScorecardByVersion, insertScorecardIfAbsent } from "@creditdesk/db/assessment";
+import {
+  DEFAULT_SCORECARD_INPUT,
+  loadScorecard,
+  type ScorecardDefinition,
+} from "@creditdesk/core/assessment";
 import type { Db } from "@creditdesk/db";
+import {
+  findActiveScorecard,
+  findScorecardByVersion,
+  insertScorecardIfAbsent,
+} from "@creditdesk/db/assessment";
 import { AppError } from "../shared/app-error.ts";
 
 /**

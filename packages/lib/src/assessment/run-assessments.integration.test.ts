@@ -1,4 +1,12 @@
-import { customers, domainEvents, externalEvents, financialStatements, invoices, paymentAllocations, payments } from "@creditdesk/db";
+import {
+  customers,
+  domainEvents,
+  externalEvents,
+  financialStatements,
+  invoices,
+  paymentAllocations,
+  payments,
+} from "@creditdesk/db";
 import { assessmentRuns, assessments } from "@creditdesk/db/assessment";
 import { createTestDatabase, type TestDatabase } from "@creditdesk/db/testing";
 import { eq } from "drizzle-orm";
@@ -14,7 +22,14 @@ const ids: Record<string, number> = {};
 async function addSolid(code: string) {
   const [c] = await t.db
     .insert(customers)
-    .values({ code, legalName: `${code} 精密机械有限公司`, industry: "C", foundedOn: "2005-03-01", registeredCapitalMinor: 50_000_000_00, tier: "core" })
+    .values({
+      code,
+      legalName: `${code} 精密机械有限公司`,
+      industry: "C",
+      foundedOn: "2005-03-01",
+      registeredCapitalMinor: 50_000_000_00,
+      tier: "core",
+    })
     .returning();
   ids[code] = c!.id;
   await t.db.insert(financialStatements).values({
@@ -43,13 +58,28 @@ async function addSolid(code: string) {
     const due = `2024-${String(m).padStart(2, "0")}-28`;
     const [inv] = await t.db
       .insert(invoices)
-      .values({ invoiceNumber: `${code}-${m}`, customerId: c!.id, issuedOn: issued, dueOn: due, currency: "CNY", amountMinor: 1_000_000_00 })
+      .values({
+        invoiceNumber: `${code}-${m}`,
+        customerId: c!.id,
+        issuedOn: issued,
+        dueOn: due,
+        currency: "CNY",
+        amountMinor: 1_000_000_00,
+      })
       .returning();
     const [p] = await t.db
       .insert(payments)
-      .values({ reference: `${code}-P${m}`, customerId: c!.id, receivedOn: due, currency: "CNY", amountMinor: 1_000_000_00 })
+      .values({
+        reference: `${code}-P${m}`,
+        customerId: c!.id,
+        receivedOn: due,
+        currency: "CNY",
+        amountMinor: 1_000_000_00,
+      })
       .returning();
-    await t.db.insert(paymentAllocations).values({ paymentId: p!.id, invoiceId: inv!.id, amountMinor: 1_000_000_00 });
+    await t.db
+      .insert(paymentAllocations)
+      .values({ paymentId: p!.id, invoiceId: inv!.id, amountMinor: 1_000_000_00 });
   }
 }
 
@@ -57,7 +87,13 @@ async function addSolid(code: string) {
 async function addWeak(code: string) {
   const [c] = await t.db
     .insert(customers)
-    .values({ code, legalName: `${code} 商贸有限公司`, industry: "F", foundedOn: "2022-01-01", companyType: "non_manufacturer" })
+    .values({
+      code,
+      legalName: `${code} 商贸有限公司`,
+      industry: "F",
+      foundedOn: "2022-01-01",
+      companyType: "non_manufacturer",
+    })
     .returning();
   ids[code] = c!.id;
   await t.db.insert(financialStatements).values({
@@ -86,21 +122,41 @@ async function addWeak(code: string) {
     const due = `2024-${String(m).padStart(2, "0")}-20`;
     const [inv] = await t.db
       .insert(invoices)
-      .values({ invoiceNumber: `${code}-${m}`, customerId: c!.id, issuedOn: issued, dueOn: due, currency: "CNY", amountMinor: 500_000_00 })
+      .values({
+        invoiceNumber: `${code}-${m}`,
+        customerId: c!.id,
+        issuedOn: issued,
+        dueOn: due,
+        currency: "CNY",
+        amountMinor: 500_000_00,
+      })
       .returning();
     if (m <= 6) {
       const paidOn = `2024-${String(m + 3).padStart(2, "0")}-25`;
       const [p] = await t.db
         .insert(payments)
-        .values({ reference: `${code}-P${m}`, customerId: c!.id, receivedOn: paidOn, currency: "CNY", amountMinor: 500_000_00 })
+        .values({
+          reference: `${code}-P${m}`,
+          customerId: c!.id,
+          receivedOn: paidOn,
+          currency: "CNY",
+          amountMinor: 500_000_00,
+        })
         .returning();
-      await t.db.insert(paymentAllocations).values({ paymentId: p!.id, invoiceId: inv!.id, amountMinor: 500_000_00 });
+      await t.db
+        .insert(paymentAllocations)
+        .values({ paymentId: p!.id, invoiceId: inv!.id, amountMinor: 500_000_00 });
     }
   }
   for (const [i, type] of ["lawsuit", "enforcement"].entries()) {
-    await t.db
-      .insert(externalEvents)
-      .values({ customerId: c!.id, reference: `${code}-E${i}`, type, occurredOn: "2024-11-01", severity: "high", source: "court" });
+    await t.db.insert(externalEvents).values({
+      customerId: c!.id,
+      reference: `${code}-E${i}`,
+      type,
+      occurredOn: "2024-11-01",
+      severity: "high",
+      source: "court",
+    });
   }
 }
 
@@ -108,7 +164,10 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await addSolid("SOLID");
   await addWeak("WEAK");
-  const [empty] = await t.db.insert(customers).values({ code: "NEW", legalName: "新客户有限公司" }).returning();
+  const [empty] = await t.db
+    .insert(customers)
+    .values({ code: "NEW", legalName: "新客户有限公司" })
+    .returning();
   ids.NEW = empty!.id;
 });
 afterAll(async () => {
@@ -117,7 +176,13 @@ afterAll(async () => {
 
 describe("assessment runs", () => {
   it("assesses the whole portfolio set-wise and records every result with its inputs", async () => {
-    const s = await runAssessments({ handle: t, asOf: "2025-01-31", baseCurrency: "CNY", trigger: "bulk", triggeredBy: "test" });
+    const s = await runAssessments({
+      handle: t,
+      asOf: "2025-01-31",
+      baseCurrency: "CNY",
+      trigger: "bulk",
+      triggeredBy: "test",
+    });
     expect(s.customers).toBe(3);
     const solid = s.results.get(ids.SOLID!)!.result;
     const weak = s.results.get(ids.WEAK!)!.result;
@@ -129,12 +194,29 @@ describe("assessment runs", () => {
     const rows = await t.db.select().from(assessments).where(eq(assessments.runId, s.runId));
     expect(rows).toHaveLength(3);
     const [run] = await t.db.select().from(assessmentRuns).where(eq(assessmentRuns.id, s.runId));
-    expect(run).toMatchObject({ status: "finished", customers: 3, scorecardVersion: "default-1", triggeredBy: "test" });
+    expect(run).toMatchObject({
+      status: "finished",
+      customers: 3,
+      scorecardVersion: "default-1",
+      triggeredBy: "test",
+    });
   });
 
   it("gives the same score for the same inputs and scorecard version", async () => {
-    const a = await runAssessments({ handle: t, asOf: "2025-01-31", baseCurrency: "CNY", trigger: "bulk", triggeredBy: "test" });
-    const b = await runAssessments({ handle: t, asOf: "2025-01-31", baseCurrency: "CNY", trigger: "bulk", triggeredBy: "test" });
+    const a = await runAssessments({
+      handle: t,
+      asOf: "2025-01-31",
+      baseCurrency: "CNY",
+      trigger: "bulk",
+      triggeredBy: "test",
+    });
+    const b = await runAssessments({
+      handle: t,
+      asOf: "2025-01-31",
+      baseCurrency: "CNY",
+      trigger: "bulk",
+      triggeredBy: "test",
+    });
     for (const [id, r] of a.results) {
       expect(b.results.get(id)!.result).toEqual(r.result);
     }
@@ -165,7 +247,10 @@ describe("assessment runs", () => {
     expect(assessment.previousGrade).toBe("low");
     const events = await t.db.select().from(domainEvents).where(eq(domainEvents.customerId, ids.SOLID!));
     expect(await t.db.$count(domainEvents)).toBe(before + 1);
-    expect(events.at(-1)).toMatchObject({ type: "assessment.grade_changed", payload: { from: "low", to: assessment.grade } });
+    expect(events.at(-1)).toMatchObject({
+      type: "assessment.grade_changed",
+      payload: { from: "low", to: assessment.grade },
+    });
   });
 
   it("keeps the inputs snapshot so a past decision can be reproduced", async () => {

@@ -24,7 +24,8 @@ const ADVERSE_BY_TYPE: Readonly<Record<string, AdverseEventType | undefined>> = 
 
 export function toStatement(row: StatementRow): FinancialStatement {
   const l = row.lines;
-  const line = (k: string): number | undefined => (l[k] === null || l[k] === undefined ? undefined : (l[k] as number));
+  const line = (k: string): number | undefined =>
+    l[k] === null || l[k] === undefined ? undefined : (l[k] as number);
   return {
     periodStart: addDays(addMonths(row.periodEnd, -row.periodMonths), 1),
     periodEnd: row.periodEnd,
@@ -84,7 +85,9 @@ export function toAssessmentInputs(options: {
       isManufacturer: facts.companyType !== "non_manufacturer",
       isCoreCustomer: facts.tier === "core",
       ...(facts.foundedOn ? { foundedOn: facts.foundedOn } : {}),
-      ...(facts.registeredCapitalBaseMinor !== null ? { registeredCapitalMinor: facts.registeredCapitalBaseMinor } : {}),
+      ...(facts.registeredCapitalBaseMinor !== null
+        ? { registeredCapitalMinor: facts.registeredCapitalBaseMinor }
+        : {}),
       ...(industryRisk ? { industryRisk } : {}),
     },
     statements: facts.statements.map(toStatement),

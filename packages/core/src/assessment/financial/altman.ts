@@ -123,4 +123,3 @@ export function chooseAltmanVariant(
   }
   return customer.ownership === "public" ? rule.publicManufacturer : rule.privateManufacturer;
 }
-

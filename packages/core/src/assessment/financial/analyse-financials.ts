@@ -1,9 +1,9 @@
+import { type Metric, notComputable, ok } from "../shared/metric.ts";
 import type { AltmanResult, AltmanVariant } from "./altman.ts";
 import { computeAltman } from "./altman.ts";
 import { computeFinancialRatios, type FinancialRatios } from "./ratios.ts";
 import type { FinancialStatement } from "./statement.ts";
 import { compareMeasure, type MeasureTrend, TRACKED_MEASURES, type TrackedMeasure } from "./trends.ts";
-import { notComputable, ok, type Metric } from "../shared/metric.ts";
 
 export interface PeriodAnalysis {
   readonly periodStart: string;

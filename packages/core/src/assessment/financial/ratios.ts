@@ -75,7 +75,10 @@ function overPositiveEquity(numerator: number, equity: number, name: string): Me
 
 export function computeFinancialRatios(s: FinancialStatement): FinancialRatios {
   const days = periodDays(s);
-  const receivableShare = ratio(s.receivables, s.revenue, { numerator: "receivables", denominator: "revenue" });
+  const receivableShare = ratio(s.receivables, s.revenue, {
+    numerator: "receivables",
+    denominator: "revenue",
+  });
   const inventoryShare = ratio(s.inventory, s.costOfSales, {
     numerator: "inventory",
     denominator: "cost of sales",

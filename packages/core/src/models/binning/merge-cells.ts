@@ -62,7 +62,7 @@ export function chiSquare(a: GoodBad, b: GoodBad): number {
 }
 
 function chiMerge(cells: readonly GoodBad[], options: MergeOptions): Grouping {
-  const threshold = options.chiThreshold ?? 3.841;
+  const threshold = options.chiThreshold ?? 0;
   const ends: Grouping = cells.map((_, i) => i + 1);
   let sums = groupSums(cells, ends);
   while (ends.length > 1) {
@@ -155,7 +155,8 @@ export function enforceMinShare(cells: readonly GoodBad[], ends: Grouping, optio
     const rate = (s: GoodBad) => (s.good + s.bad === 0 ? 0 : s.bad / (s.good + s.bad));
     const me = rate(sums[smallest]!);
     const left = smallest > 0 ? Math.abs(rate(sums[smallest - 1]!) - me) : Number.POSITIVE_INFINITY;
-    const right = smallest + 1 < sums.length ? Math.abs(rate(sums[smallest + 1]!) - me) : Number.POSITIVE_INFINITY;
+    const right =
+      smallest + 1 < sums.length ? Math.abs(rate(sums[smallest + 1]!) - me) : Number.POSITIVE_INFINITY;
     // Merging with the left neighbour removes the left's end; with the right removes our own end.
     out.splice(left <= right ? smallest - 1 : smallest, 1);
   }

@@ -5,9 +5,10 @@ import type { GoodBad } from "./woe.ts";
 export const TRENDS = ["none", "ascending", "descending", "auto"] as const;
 export type Trend = (typeof TRENDS)[number];
 
-/** Smoothed log-odds good:bad of a group, the quantity whose order WOE follows. */
+/** Log-odds good:bad of a group with the WOE smoothing (woe.ts): WOE = this + a constant. */
 function logOddsGood(group: GoodBad): number {
-  return Math.log((group.good + 0.5) / (group.bad + 0.5));
+  const smooth = group.good === 0 || group.bad === 0 ? 0.5 : 0;
+  return Math.log((group.good + smooth) / (group.bad + smooth));
 }
 
 /**

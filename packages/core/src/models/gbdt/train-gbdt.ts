@@ -1,0 +1,172 @@
+import type { Dataset } from "../data/dataset.ts";
+import { createRng, shuffleInPlace } from "../data/rng.ts";
+import { sigmoid } from "../scorecard/scale.ts";
+import type { FeatureBinner } from "./feature-binner.ts";
+import { binCount, encodeColumn, fitBinner } from "./feature-binner.ts";
+import type { GbdtFeature, GbdtModel, GbdtTree } from "./gbdt-model.ts";
+import type { GbdtParams } from "./gbdt-params.ts";
+import { DEFAULT_GBDT_PARAMS } from "./gbdt-params.ts";
+import type { CodeTree } from "./grow-tree.ts";
+import { growTree, predictCodeTree } from "./grow-tree.ts";
+
+export interface TrainGbdtResult {
+  readonly model: GbdtModel;
+  readonly params: GbdtParams;
+  /** Trees kept (the best validation round when early stopping). */
+  readonly bestIteration: number;
+  readonly history: { iteration: number; validationLogLoss: number | null }[];
+}
+
+function meanLogLoss(target: Uint8Array, margin: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < margin.length; i++) {
+    const m = margin[i]!;
+    const softplus = m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m));
+    sum += softplus - target[i]! * m;
+  }
+  return sum / margin.length;
+}
+
+/** Converts a code tree into the serialisable tree on raw values. */
+function toModelTree(tree: CodeTree, binners: readonly FeatureBinner[]): GbdtTree {
+  const threshold = tree.feature.map((f, node) => {
+    if (f < 0) {
+      return 0;
+    }
+    const binner = binners[f]!;
+    const t = tree.threshold[node]!;
+    // Numeric: codes 1..t hold x ≤ edges[t−1]; categorical: the first t categories.
+    return binner.kind === "numeric" ? binner.edges[t - 1]! : t;
+  });
+  return {
+    feature: [...tree.feature],
+    threshold,
+    missingLeft: [...tree.missingLeft],
+    left: [...tree.left],
+    right: [...tree.right],
+    value: [...tree.value],
+  };
+}
+
+/**
+ * Gradient boosting with logistic loss on histogram bins (Friedman 2001; XGBoost's second-order
+ * leaf weights, Chen & Guestrin 2016). Early stopping watches the validation log loss.
+ */
+export function trainGbdt(options: {
+  train: Dataset;
+  validation?: Dataset;
+  params?: Partial<GbdtParams>;
+}): TrainGbdtResult {
+  const params: GbdtParams = { ...DEFAULT_GBDT_PARAMS, ...options.params };
+  const { train, validation } = options;
+  const maxBins = Math.min(Math.max(params.maxBins, 3), 256);
+  const binners = train.features.map((column) => fitBinner(column, train.target, maxBins));
+  const codes = binners.map((b, j) => encodeColumn(b, train.features[j]!));
+  const validCodes = validation ? binners.map((b, j) => encodeColumn(b, validation.features[j]!)) : [];
+  const nBins = binners.map(binCount);
+  const offsets = new Int32Array(nBins.length);
+  let totalBins = 0;
+  nBins.forEach((count, j) => {
+    offsets[j] = totalBins;
+    totalBins += count;
+  });
+  const monotone = Int8Array.from(train.features, (f) =>
+    f.kind === "numeric" ? (params.monotone[f.name] ?? 0) : 0,
+  );
+
+  const n = train.rows;
+  let bads = 0;
+  for (let i = 0; i < n; i++) {
+    bads += train.target[i]!;
+  }
+  const baseMargin = Math.log((bads + 0.5) / (n - bads + 0.5));
+  const margin = new Float64Array(n).fill(baseMargin);
+  const validMargin = new Float64Array(validation?.rows ?? 0).fill(baseMargin);
+  const grad = new Float64Array(n);
+  const hess = new Float64Array(n);
+  const random = createRng(params.seed);
+  const ctx = { codes, nBins, offsets, totalBins, grad, hess, monotone, params };
+  const trees: CodeTree[] = [];
+  const history: TrainGbdtResult["history"] = [];
+  let best = { loss: Number.POSITIVE_INFINITY, iteration: 0 };
+  const allRows = Uint32Array.from({ length: n }, (_, i) => i);
+  const allFeatures = train.features.map((_, j) => j);
+
+  for (let iteration = 1; iteration <= params.maxIterations; iteration++) {
+    for (let i = 0; i < n; i++) {
+      const p = sigmoid(margin[i]!);
+      grad[i] = p - train.target[i]!;
+      hess[i] = Math.max(p * (1 - p), 1e-16);
+    }
+    let rows = allRows;
+    if (params.subsample < 1) {
+      const picked: number[] = [];
+      for (let i = 0; i < n; i++) {
+        if (random() < params.subsample) {
+          picked.push(i);
+        }
+      }
+      rows = Uint32Array.from(picked);
+    }
+    let features = allFeatures;
+    if (params.colsample < 1) {
+      const shuffled = [...allFeatures];
+      shuffleInPlace(shuffled, random);
+      features = shuffled
+        .slice(0, Math.max(1, Math.ceil(params.colsample * allFeatures.length)))
+        .sort((a, b) => a - b);
+    }
+    const tree = growTree(ctx, rows, features);
+    trees.push(tree);
+    for (let i = 0; i < n; i++) {
+      margin[i] = margin[i]! + predictCodeTree(tree, codes, i);
+    }
+    let validLoss: number | null = null;
+    if (validation) {
+      for (let i = 0; i < validation.rows; i++) {
+        validMargin[i] = validMargin[i]! + predictCodeTree(tree, validCodes, i);
+      }
+      validLoss = meanLogLoss(validation.target, validMargin);
+      if (validLoss < best.loss - 1e-12) {
+        best = { loss: validLoss, iteration };
+      }
+    } else {
+      best = { loss: 0, iteration };
+    }
+    history.push({ iteration, validationLogLoss: validLoss });
+    if (
+      validation &&
+      params.earlyStoppingRounds > 0 &&
+      iteration - best.iteration >= params.earlyStoppingRounds
+    ) {
+      break;
+    }
+    if (tree.feature.length === 1 && iteration > 1) {
+      // A stump with no split cannot improve further.
+      break;
+    }
+  }
+  const kept = trees.slice(0, best.iteration);
+  const gain = new Float64Array(binners.length);
+  for (const tree of kept) {
+    tree.feature.forEach((f, node) => {
+      if (f >= 0) {
+        gain[f] = gain[f]! + tree.gain[node]!;
+      }
+    });
+  }
+  const features: GbdtFeature[] = binners.map((b) =>
+    b.kind === "numeric"
+      ? { name: b.name, kind: "numeric" }
+      : { name: b.name, kind: "categorical", categories: b.categories },
+  );
+  const importance = binners
+    .map((b, j) => ({ feature: b.name, gain: gain[j]! }))
+    .sort((a, b) => b.gain - a.gain || a.feature.localeCompare(b.feature));
+  return {
+    model: { baseMargin, features, trees: kept.map((t) => toModelTree(t, binners)), importance },
+    params,
+    bestIteration: best.iteration,
+    history,
+  };
+}

@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { registerAssessmentCommands } from "./assessment/index.ts";
+import { registerCustomerCommands } from "./customers/index.ts";
 import { registerMigrateCommands } from "./migrate/index.ts";
 import { registerModelCommands } from "./model/index.ts";
 import { reportAndExit } from "./shared/fail.ts";
@@ -15,6 +16,15 @@ const program = new Command("creditdesk")
   .exitOverride();
 
 // Capability registrations are added here as each capability lands.
+registerCustomerCommands(program);
+
+import { registerDemoCommands } from "./demo/index.ts";
+
+registerDemoCommands(program);
+
+import { registerImportCommands } from "./import/index.ts";
+
+registerImportCommands(program);
 registerStartCommands(program);
 registerMigrateCommands(program);
 registerAssessmentCommands(program);

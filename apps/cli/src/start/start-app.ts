@@ -11,20 +11,29 @@ export async function startApp(options: { demo: boolean }): Promise<void> {
   const config = loadConfig();
   const started = Date.now();
   const handle = await openAppDatabase();
-  const where = handle.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
+  const where =
+    handle.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
   log(`database: ${where}, migrations applied`);
   if (options.demo && config.demo) {
     const seeded = await seedDemoIfEmpty(handle, { customers: config.demoCustomers, years: 3, seed: 42 });
     if (seeded.seeded) {
-      log(`empty database: seeded a demo portfolio (${summarise(seeded)}) — CREDITDESK_DEMO=0 turns this off`);
+      log(
+        `empty database: seeded a demo portfolio (${summarise(seeded)}) — CREDITDESK_DEMO=0 turns this off`,
+      );
     }
   }
-  const app = await buildServer({ handle, logger: config.logLevel !== "silent" ? { level: config.logLevel } : false });
+  const app = await buildServer({
+    handle,
+    baseCurrency: config.baseCurrency,
+    logger: config.logLevel !== "silent" ? { level: config.logLevel } : false,
+  });
   await app.listen({ port: config.port, host: config.host });
   const shown = config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  log(`CreditDesk is serving on http://${shown}:${port} (API docs at /docs) — ready in ${Date.now() - started} ms`);
+  log(
+    `CreditDesk is serving on http://${shown}:${port} (API docs at /docs) — ready in ${Date.now() - started} ms`,
+  );
 
   let closing = false;
   const shutdown = async (signal: string) => {

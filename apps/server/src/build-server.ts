@@ -1,0 +1,81 @@
+import { readFileSync } from "node:fs";
+import type { DatabaseHandle } from "@creditdesk/db";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { registerCustomerContactRoutes } from "./archive/customer-contacts.ts";
+import { registerCustomerRoutes } from "./archive/customers.ts";
+import { registerArchiveRecordRoutes } from "./archive/records.ts";
+import { registerAssessmentRoutes } from "./assessment/index.ts";
+import { registerFxRateRoutes } from "./fx/fx-rates.ts";
+import { registerHealthRoutes } from "./health/health.ts";
+import { registerInvoiceRoutes } from "./ledger/invoices.ts";
+import { registerPaymentRoutes } from "./ledger/payments.ts";
+import { registerLedgerRecordRoutes } from "./ledger/records.ts";
+import { registerOpenApi } from "./shared/openapi.ts";
+import { handleError, handleNotFound } from "./shared/problem.ts";
+import { registerSecurityHeaders } from "./shared/security-headers.ts";
+
+/** A capability's routes: called with the app and the database once, at build time. */
+export interface CapabilityContext {
+  handle: DatabaseHandle;
+  /** Reporting currency (ISO 4217) amounts are converted to for assessments and portfolio figures. */
+  baseCurrency: string;
+}
+export type Capability = (app: FastifyInstance, context: CapabilityContext) => void | Promise<void>;
+
+export interface BuildServerOptions {
+  handle: DatabaseHandle;
+  /** Fastify logger option (false / { level }). Default: off. */
+  logger?: FastifyServerOptions["logger"];
+  /** Largest accepted request body in bytes (default 1 MiB). */
+  bodyLimit?: number;
+  /** Reporting currency, default CNY (CREDITDESK_BASE_CURRENCY). */
+  baseCurrency?: string;
+  /** Further capabilities (auth, web …) registered after the built-in ones. */
+  capabilities?: readonly Capability[];
+}
+
+const VERSION = (
+  JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }
+).version;
+
+/** The built-in capabilities, in registration (and OpenAPI) order. */
+export const CORE_CAPABILITIES: readonly Capability[] = [
+  (app, { handle }) => registerHealthRoutes(app, handle),
+  (app, { handle }) => {
+    registerCustomerRoutes(app, handle);
+    registerCustomerContactRoutes(app, handle);
+    registerArchiveRecordRoutes(app, handle);
+  },
+  (app, { handle }) => {
+    registerInvoiceRoutes(app, handle);
+    registerPaymentRoutes(app, handle);
+    registerLedgerRecordRoutes(app, handle);
+  },
+  (app, { handle }) => registerFxRateRoutes(app, handle),
+  (app, { handle, baseCurrency }) => registerAssessmentRoutes(app, handle, { baseCurrency }),
+];
+
+/**
+ * Builds the HTTP API (not yet listening): zod validation and serialization compiled once per
+ * route at start-up, RFC 9457 problems for every error, security headers, OpenAPI at
+ * `/openapi.json` and Swagger UI at `/docs`.
+ */
+export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // Keep `/customers/` and `/customers` the same route.
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
+  registerSecurityHeaders(app);
+  await registerOpenApi(app, VERSION);
+  for (const capability of [...CORE_CAPABILITIES, ...(options.capabilities ?? [])]) {
+    await capability(app, { handle: options.handle, baseCurrency: options.baseCurrency ?? "CNY" });
+  }
+  return app;
+}

@@ -1,0 +1,3 @@
+/** FX rates: repository and derived validation schemas (`@creditdesk/db/fx`). */
+export * from "./fx-rates.ts";
+export * from "./validation.ts";

@@ -27,6 +27,10 @@ export const OPENAPI_TAGS = [
   { name: "Ledger: credit notes", description: "Credit notes, optionally against an invoice" },
   { name: "Ledger: disputes", description: "Disputed amounts" },
   { name: "FX: rates", description: "Exchange rates by date and currency pair (exact decimals)" },
+  {
+    name: "Assessment",
+    description: "Scores, PD, grades, reason codes and policy; credit file; bulk runs; scorecard versions",
+  },
   { name: "System", description: "Health" },
 ];
 

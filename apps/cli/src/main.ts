@@ -1,6 +1,8 @@
 import { Command } from "commander";
 import { registerAssessmentCommands } from "./assessment/index.ts";
 import { registerCustomerCommands } from "./customers/index.ts";
+import { registerDemoCommands } from "./demo/index.ts";
+import { registerImportCommands } from "./import/index.ts";
 import { registerMigrateCommands } from "./migrate/index.ts";
 import { registerModelCommands } from "./model/index.ts";
 import { reportAndExit } from "./shared/fail.ts";
@@ -8,25 +10,19 @@ import { registerStartCommands } from "./start/index.ts";
 
 /**
  * The `creditdesk` command. Each capability registers its own sub-commands from
- * `apps/cli/src/<capability>/index.ts`, mirroring the folders of the other layers.
+ * `apps/cli/src/<capability>/index.ts`, mirroring the folders of the other layers; the
+ * registrations only declare options — each action imports its use case when it runs.
  */
 const program = new Command("creditdesk")
   .description("CreditDesk — customer credit risk management")
   .showHelpAfterError()
   .exitOverride();
 
-// Capability registrations are added here as each capability lands.
-registerCustomerCommands(program);
-
-import { registerDemoCommands } from "./demo/index.ts";
-
-registerDemoCommands(program);
-
-import { registerImportCommands } from "./import/index.ts";
-
-registerImportCommands(program);
 registerStartCommands(program);
 registerMigrateCommands(program);
+registerDemoCommands(program);
+registerImportCommands(program);
+registerCustomerCommands(program);
 registerAssessmentCommands(program);
 registerModelCommands(program);
 

@@ -37,6 +37,10 @@ export const assessmentSchema = z
     displayScore: z.number().int().describe("score floored and clamped to 300–850"),
     pd: z.number().describe("probability of default implied by the score"),
     grade: z.enum(["low", "medium", "high"]),
+    scoreGrade: z
+      .enum(["low", "medium", "high"])
+      .describe("grade from points alone, before knock-out overrides"),
+    overrides: z.array(json).describe("knock-out rules that fired (they cap the grade, never improve it)"),
     masterNotch: json,
     previousGrade: z.string().nullable(),
     reasons: z.array(reasonSchema),

@@ -104,9 +104,12 @@ describe("assessCustomer", () => {
       pd: expect.closeTo(0.03507526, 8),
       oddsGood: expect.closeTo(27.510121, 6),
       grade: "medium",
+      scoreGrade: "medium",
+      overrides: [],
       masterNotch: { notch: 7, minPd: 0.033, maxPd: 0.05 },
       reasons: [
         {
+          kind: "points",
           code: "BEH_DBT_6M",
           source: "behaviour.daysBeyondTerms6m",
           pointsLost: 30,
@@ -117,6 +120,7 @@ describe("assessCustomer", () => {
           },
         },
         {
+          kind: "points",
           code: "EVT_ADVERSE_12M",
           source: "events.adverseCount12m",
           pointsLost: 30,
@@ -124,6 +128,7 @@ describe("assessCustomer", () => {
           text: { en: "Number of adverse events (12 months) is 1", zh: "不利事件数（近12个月）为 1" },
         },
         {
+          kind: "points",
           code: "FIN_ALTMAN_ZONE",
           source: "financial.altmanZone",
           pointsLost: 15,

@@ -16,7 +16,8 @@ import {
   type PolicyTable,
   policyForGrade,
 } from "./policy/policy-table.ts";
-import { buildReasons, type ReasonCode } from "./reasons/build-reasons.ts";
+import { buildReasons, overrideReason, type ReasonCode } from "./reasons/build-reasons.ts";
+import { type AppliedOverride, applyOverrides } from "./scorecard/apply-overrides.ts";
 import type { ScorecardDefinition, ScoreScale } from "./scorecard/schema.ts";
 import { type CharacteristicScore, scoreWithScorecard } from "./scorecard/score.ts";
 import type { IndustryRisk, ScoringInputs } from "./scorecard/scoring-inputs.ts";
@@ -92,12 +93,21 @@ export interface AssessmentResult {
   readonly displayScore: number;
   readonly pd: number;
   readonly oddsGood: number;
+  /**
+   * The grade: the score's band, capped by any fired override (so it can be worse than the score's
+   * band; score, PD and notch stay those of the points).
+   */
   readonly grade: RiskGrade;
+  /** The score's band before overrides. */
+  readonly scoreGrade: RiskGrade;
+  /** Overrides whose condition held, worst cap first (empty when none fired). */
+  readonly overrides: readonly AppliedOverride[];
   readonly masterNotch: {
     readonly notch: number;
     readonly minPd: number;
     readonly maxPd: number | null;
   } | null;
+  /** Fired overrides first (not counted in maxReasons), then characteristics by points lost. */
   readonly reasons: readonly ReasonCode[];
   readonly characteristics: readonly CharacteristicScore[];
   readonly policy: AppliedPolicy;
@@ -116,7 +126,8 @@ export interface AssessmentResult {
 
 /**
  * Assesses one customer as of a date: financial analysis → scoring inputs → scorecard points →
- * PD, grade, master-scale notch → reason codes → policy. Pure and deterministic: the same inputs and
+ * PD, grade, master-scale notch → knock-out overrides (may cap the grade) → reason codes → policy
+ * (by the final grade). Pure and deterministic: the same inputs and
  * scorecard version give the same result (no clock, stable ordering).
  */
 export function assessCustomer(options: AssessCustomerOptions): AssessmentResult {
@@ -141,7 +152,13 @@ export function assessCustomer(options: AssessCustomerOptions): AssessmentResult
   const adverseEventCount12m = (options.events ?? []).filter((e) => inWindow(e.date, yearAgo, asOf)).length;
 
   const inputs: ScoringInputs = {
-    financial: analysis.latest ? { ratios: analysis.latest.ratios, altman: analysis.latest.altman } : null,
+    financial: analysis.latest
+      ? {
+          ratios: analysis.latest.ratios,
+          altman: analysis.latest.altman,
+          trend: analysis.trends.at(-1) ?? null,
+        }
+      : null,
     behaviour: options.behaviour,
     profile: {
       ...(profile.foundedOn !== undefined && profile.foundedOn <= asOf
@@ -158,7 +175,13 @@ export function assessCustomer(options: AssessCustomerOptions): AssessmentResult
 
   const scored = scoreWithScorecard({ scorecard, inputs });
   const pd = pdFromScore(scored.score, scale);
-  const grade = gradeFromScore(scored.score, bands);
+  const scoreGrade = gradeFromScore(scored.score, bands);
+  const { grade, applied } = applyOverrides({
+    scorecard,
+    inputs,
+    grade: scoreGrade,
+    currency: reportingCurrency,
+  });
   const masterScale = options.masterScale === undefined ? DEFAULT_MASTER_SCALE : options.masterScale;
 
   return {
@@ -170,13 +193,18 @@ export function assessCustomer(options: AssessCustomerOptions): AssessmentResult
     pd,
     oddsGood: oddsFromScore(scored.score, scale),
     grade,
+    scoreGrade,
+    overrides: applied,
     masterNotch: masterScale ? notchFromPd(pd, masterScale) : null,
-    reasons: buildReasons({
-      scorecard,
-      characteristics: scored.characteristics,
-      currency: reportingCurrency,
-      ...(options.maxReasons === undefined ? {} : { maxReasons: options.maxReasons }),
-    }),
+    reasons: [
+      ...applied.map(overrideReason),
+      ...buildReasons({
+        scorecard,
+        characteristics: scored.characteristics,
+        currency: reportingCurrency,
+        ...(options.maxReasons === undefined ? {} : { maxReasons: options.maxReasons }),
+      }),
+    ],
     characteristics: scored.characteristics,
     policy: policyForGrade({
       grade,

@@ -28,7 +28,11 @@ export function statement(lines: Partial<FinancialStatement>): FinancialStatemen
   };
 }
 
-/** Test helper: BehaviourMetrics as the SQL path would fill them, with the scored fields given. */
+/**
+ * Test helper: BehaviourMetrics as the SQL path would fill them, with the scored fields given. The
+ * overdue share sits in 1–30 days past due, except `overdue90Share` of the open balance (default 0),
+ * which sits over 180 days; `maxDaysPastDue` defaults to 20, or 200 when something is over 180 days.
+ */
 export function behaviour(
   asOf: string,
   m: {
@@ -39,23 +43,30 @@ export function behaviour(
     disputes: number;
     orderTrend: number;
     complaintRate: number;
+    overdue90Share?: number;
+    maxDaysPastDue?: number;
   },
 ): BehaviourMetrics {
+  const over90 = m.overdue90Share ?? 0;
+  if (over90 > m.overdueShare) {
+    throw new RangeError("overdue90Share cannot exceed overdueShare");
+  }
   return {
     asOf,
     collectionPeriodDays: 90,
     openBalanceMinor: 1_000_000,
     aging: {
       current: Math.round(1_000_000 * (1 - m.overdueShare)),
-      d1_30: Math.round(1_000_000 * m.overdueShare),
+      d1_30: Math.round(1_000_000 * (m.overdueShare - over90)),
       d31_60: 0,
       d61_90: 0,
       d91_180: 0,
-      over180: 0,
+      over180: Math.round(1_000_000 * over90),
     },
     overdueMinor: Math.round(1_000_000 * m.overdueShare),
     overdueShare: ok(m.overdueShare),
-    maxDaysPastDue: 20,
+    overdue90Share: ok(over90),
+    maxDaysPastDue: m.maxDaysPastDue ?? (over90 > 0 ? 200 : 20),
     unallocatedCreditMinor: 0,
     creditSalesMinor: 2_000_000,
     dso: ok(45),

@@ -26,7 +26,7 @@ export async function insertScorecardIfAbsent(
     version: string;
     name: string;
     definition: unknown;
-    status: "draft" | "active";
+    status: "draft" | "active" | "retired";
     createdBy: string;
   },
 ): Promise<void> {

@@ -18,6 +18,9 @@ export function toAssessmentView(row: AssessmentRecord, withInputs = false) {
     displayScore: result.displayScore as number,
     pd: row.pd,
     grade: row.grade,
+    /** The grade from points alone, before knock-out overrides capped it. */
+    scoreGrade: (result.scoreGrade as string | undefined) ?? row.grade,
+    overrides: (result.overrides as unknown[] | undefined) ?? [],
     masterNotch: result.masterNotch ?? null,
     previousGrade: row.previousGrade,
     reasons: row.reasons,

@@ -1,5 +1,6 @@
 import {
   DEFAULT_SCORECARD_INPUT,
+  DEFAULT_SCORECARD_V1_INPUT,
   loadScorecard,
   type ScorecardDefinition,
 } from "@creditdesk/core/assessment";
@@ -25,13 +26,17 @@ export async function resolveScorecard(db: Db, version?: string): Promise<Scorec
   }
   let row = await findActiveScorecard(db);
   if (!row) {
-    await insertScorecardIfAbsent(db, {
-      version: DEFAULT_SCORECARD_INPUT.version,
-      name: DEFAULT_SCORECARD_INPUT.name,
-      definition: DEFAULT_SCORECARD_INPUT,
-      status: "active",
-      createdBy: "system",
-    });
+    // Every shipped version is installed, the older ones retired, so that any decision taken with
+    // them can be recomputed from the database alone.
+    for (const input of [DEFAULT_SCORECARD_V1_INPUT, DEFAULT_SCORECARD_INPUT]) {
+      await insertScorecardIfAbsent(db, {
+        version: input.version,
+        name: input.name,
+        definition: input,
+        status: input === DEFAULT_SCORECARD_INPUT ? "active" : "retired",
+        createdBy: "system",
+      });
+    }
     row = await findActiveScorecard(db);
   }
   if (!row) {

@@ -197,7 +197,7 @@ describe("assessment runs", () => {
     expect(run).toMatchObject({
       status: "finished",
       customers: 3,
-      scorecardVersion: "default-1",
+      scorecardVersion: "default-2",
       triggeredBy: "test",
     });
   });

@@ -103,6 +103,8 @@ export async function runAssessments(options: RunAssessmentsOptions): Promise<Ru
         result.policy,
         {
           displayScore: result.displayScore,
+          scoreGrade: result.scoreGrade,
+          overrides: result.overrides,
           oddsGood: result.oddsGood,
           masterNotch: result.masterNotch,
           characteristics: result.characteristics,

@@ -49,7 +49,7 @@ export function toStatement(row: StatementRow): FinancialStatement {
       operatingCashFlow: line("operatingCashFlow"),
       marketValueEquity: line("marketValueEquity"),
     }),
-  } as FinancialStatement;
+  };
 }
 
 function definedOnly<T extends Record<string, number | undefined>>(o: T): Partial<Record<keyof T, number>> {

@@ -152,6 +152,8 @@ export function behaviourFromAggregates(a: BehaviourAggregates): BehaviourMetric
     aging: { ...a.aging },
     overdueMinor,
     overdueShare: openBalanceMinor === 0 ? ok(0) : ok(overdueMinor / openBalanceMinor),
+    overdue90Share:
+      openBalanceMinor === 0 ? ok(0) : ok((a.aging.d91_180 + a.aging.over180) / openBalanceMinor),
     maxDaysPastDue: a.maxDaysPastDue,
     unallocatedCreditMinor: a.unallocatedCreditMinor,
     creditSalesMinor: a.creditSalesMinor,

@@ -22,6 +22,12 @@ export interface BehaviourMetrics {
   readonly overdueMinor: number;
   /** overdueMinor / openBalanceMinor; defined as 0 when there is no open balance (nothing is overdue). */
   readonly overdueShare: Metric;
+  /**
+   * (aging.d91_180 + aging.over180) / openBalanceMinor: the share of the open balance more than 90 days
+   * past due; defined as 0 when there is no open balance. Computed from the buckets, so the SQL path
+   * needs nothing new.
+   */
+  readonly overdue90Share: Metric;
   /** asOf − due date of the oldest overdue open invoice; 0 when nothing is overdue. */
   readonly maxDaysPastDue: number;
   /** Unallocated credit notes dated ≤ asOf plus over-payments; not in the buckets. */
@@ -78,6 +84,7 @@ export const BEHAVIOUR_NUMERIC_FIELDS = [
   "openBalanceMinor",
   "overdueMinor",
   "overdueShare",
+  "overdue90Share",
   "maxDaysPastDue",
   "creditSalesMinor",
   "dso",

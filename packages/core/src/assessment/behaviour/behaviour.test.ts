@@ -97,6 +97,7 @@ describe("behaviour metrics of a ledger", () => {
       aging: { current: 120_000, d1_30: 80_000, d31_60: 0, d61_90: 0, d91_180: 30_000, over180: 0 },
       overdueMinor: 110_000,
       overdueShare: 0.47826087, // 110,000 / 230,000
+      overdue90Share: 0.130434783, // (30,000 + 0) / 230,000
       maxDaysPastDue: 147,
       unallocatedCreditMinor: 5_000,
       creditSalesMinor: 470_000,

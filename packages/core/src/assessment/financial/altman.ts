@@ -1,4 +1,4 @@
-import { type Metric, ok, ratio } from "../shared/metric.ts";
+import { difference, type Metric, ok, ratio, ratioOf } from "../shared/metric.ts";
 import type { FinancialStatement } from "./statement.ts";
 
 /**
@@ -56,6 +56,7 @@ export type AltmanResult =
     }
   | { readonly status: "not_computable"; readonly variant: AltmanVariant; readonly reason: string };
 
+/** Not computable (reason "<line> is missing", the first in X1…X5 order) when a line it needs is missing. */
 export function computeAltman(s: FinancialStatement, variant: AltmanVariant): AltmanResult {
   const fail = (reason: string): AltmanResult => ({ status: "not_computable", variant, reason });
   if (variant === "z" && s.marketValueEquity === undefined) {
@@ -63,7 +64,11 @@ export function computeAltman(s: FinancialStatement, variant: AltmanVariant): Al
   }
   const ta = { denominator: "total assets" };
   const xs: Metric[] = [
-    ratio(s.currentAssets - s.currentLiabilities, s.totalAssets, { numerator: "working capital", ...ta }),
+    ratioOf(
+      difference(s.currentAssets, s.currentLiabilities, { a: "current assets", b: "current liabilities" }),
+      s.totalAssets,
+      ta,
+    ),
     ratio(s.retainedEarnings, s.totalAssets, { numerator: "retained earnings", ...ta }),
     ratio(s.ebit, s.totalAssets, { numerator: "EBIT", ...ta }),
     ratio(variant === "z" ? s.marketValueEquity : s.equity, s.totalLiabilities, {

@@ -3,7 +3,13 @@ import type { AltmanResult, AltmanVariant } from "./altman.ts";
 import { computeAltman } from "./altman.ts";
 import { computeFinancialRatios, type FinancialRatios } from "./ratios.ts";
 import type { FinancialStatement } from "./statement.ts";
-import { compareMeasure, type MeasureTrend, TRACKED_MEASURES, type TrackedMeasure } from "./trends.ts";
+import {
+  compareMeasure,
+  type MeasureTrend,
+  revenueGrowth,
+  TRACKED_MEASURES,
+  type TrackedMeasure,
+} from "./trends.ts";
 
 export interface PeriodAnalysis {
   readonly periodStart: string;
@@ -16,7 +22,10 @@ export interface PeriodAnalysis {
 export interface PeriodTrend {
   readonly fromPeriodEnd: string;
   readonly toPeriodEnd: string;
+  /** One entry per TRACKED_MEASURES, in that order. */
   readonly measures: readonly MeasureTrend[];
+  /** (revenue − previous revenue) / previous revenue; see revenueGrowth. */
+  readonly revenueGrowth: Metric;
 }
 
 export interface FinancialAnalysis {
@@ -72,6 +81,7 @@ export function analyseFinancials(options: {
           ...(options.trendTolerance === undefined ? {} : { tolerance: options.trendTolerance }),
         }),
       ),
+      revenueGrowth: revenueGrowth({ previous: sorted[i - 1]!, current: sorted[i]! }),
     });
   }
   return { periods, trends, latest: periods.at(-1) ?? null };

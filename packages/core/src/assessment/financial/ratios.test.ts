@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { metricValue } from "../shared/metric.ts";
 import { computeAltman } from "./altman.ts";
 import { analyseFinancials } from "./analyse-financials.ts";
 import { ROUND_STATEMENT } from "./fixtures.ts";
@@ -48,7 +49,8 @@ describe("financial ratios", () => {
   });
 
   it("never yields NaN or Infinity for any statement (property)", () => {
-    const amount = fc.oneof(fc.constant(0), fc.integer({ min: -1e12, max: 1e12 }));
+    // Any line may also be missing.
+    const amount = fc.oneof(fc.constant(0), fc.constant(undefined), fc.integer({ min: -1e12, max: 1e12 }));
     const statement = fc.record({
       currentAssets: amount,
       cash: amount,
@@ -129,5 +131,105 @@ describe("trends between consecutive periods", () => {
       status: "not_computable",
       reason: "current period: interest expense is zero",
     });
+  });
+});
+
+describe("a statement with missing lines", () => {
+  // An ERP export without operating cash flow and intangible assets.
+  const { operatingCashFlow: _ocf, intangibleAssets: _ia, ...partial } = ROUND_STATEMENT;
+
+  it("reports the ratios needing a missing line as not computable, naming the line", () => {
+    const r = computeFinancialRatios(partial);
+    expect(r.ocfToTotalLiabilities).toEqual({
+      status: "not_computable",
+      reason: "operating cash flow is missing",
+    });
+    expect(r.tangibleNetWorthMinor).toEqual({
+      status: "not_computable",
+      reason: "intangible assets is missing",
+    });
+  });
+
+  it("still computes every other ratio (missing is never read as zero)", () => {
+    const full = computeFinancialRatios(ROUND_STATEMENT);
+    const r = computeFinancialRatios(partial);
+    const computed = Object.entries(r)
+      .filter(([, m]) => m.status === "ok")
+      .map(([k]) => k);
+    expect(computed).toHaveLength(14);
+    for (const name of computed) {
+      expect(r[name as keyof typeof r]).toEqual(full[name as keyof typeof full]);
+    }
+  });
+
+  it.each([
+    ["currentRatio", "currentAssets", "current assets is missing"],
+    ["currentRatio", "currentLiabilities", "current liabilities is missing"],
+    ["quickRatio", "inventory", "inventory is missing"],
+    ["quickRatio", "currentAssets", "current assets is missing"],
+    ["debtToEquity", "equity", "equity is missing"],
+    ["returnOnEquity", "netIncome", "net income is missing"],
+    ["interestCoverage", "interestExpense", "interest expense is missing"],
+    ["interestCoverage", "ebit", "EBIT is missing"],
+    ["workingCapitalMinor", "currentLiabilities", "current liabilities is missing"],
+    ["tangibleNetWorthMinor", "equity", "equity is missing"],
+    ["receivableDays", "receivables", "receivables is missing"],
+    ["inventoryDays", "costOfSales", "cost of sales is missing"],
+  ] as const)("%s without %s: %s", (ratioName, line, reason) => {
+    const s = { ...ROUND_STATEMENT, [line]: undefined };
+    expect(computeFinancialRatios(s)[ratioName]).toEqual({ status: "not_computable", reason });
+  });
+
+  it.each([
+    ["z_prime", "retainedEarnings", "retained earnings is missing"],
+    ["z_prime", "currentAssets", "current assets is missing"],
+    ["z_double_prime", "equity", "equity is missing"],
+    ["z", "revenue", "sales is missing"],
+  ] as const)("Altman %s without %s: %s", (variant, line, reason) => {
+    expect(computeAltman({ ...ROUND_STATEMENT, [line]: undefined }, variant)).toEqual({
+      status: "not_computable",
+      variant,
+      reason,
+    });
+  });
+
+  it("computes Altman Z' without the lines it does not use (operating cash flow, intangibles)", () => {
+    expect(computeAltman(partial, "z_prime")).toMatchObject({ status: "ok", zone: "grey" });
+  });
+});
+
+describe("revenue growth and trends as of the latest period", () => {
+  const next: FinancialStatement = {
+    ...ROUND_STATEMENT,
+    periodStart: "2025-01-01",
+    periodEnd: "2025-12-31",
+    revenue: 1_800_000, // +20 %
+  };
+
+  it("reports revenue growth = (1,800,000 − 1,500,000) / 1,500,000 = 0.2", () => {
+    const a = analyseFinancials({ statements: [ROUND_STATEMENT, next], altmanVariant: "z_prime" });
+    expect(a.trends[0]!.revenueGrowth.status).toBe("ok");
+    expect(metricValue(a.trends[0]!.revenueGrowth)).toBeCloseTo(0.2, 12);
+  });
+
+  it.each([
+    ["the previous revenue is missing", { revenue: undefined }, {}, "previous period: revenue is missing"],
+    ["the current revenue is missing", {}, { revenue: undefined }, "current period: revenue is missing"],
+    ["the previous revenue is zero", { revenue: 0 }, {}, "previous period: revenue is not positive"],
+    [
+      "a half-year follows a year",
+      {},
+      { periodStart: "2025-01-01", periodEnd: "2025-06-30" },
+      "periods differ in length (366 and 181 days)",
+    ],
+  ])("is not computable when %s", (_what, previousPatch, currentPatch, reason) => {
+    const a = analyseFinancials({
+      statements: [
+        { ...ROUND_STATEMENT, ...previousPatch },
+        { ...next, ...currentPatch },
+      ],
+      altmanVariant: "z_prime",
+    });
+    expect(a.trends[0]!.revenueGrowth).toEqual({ status: "not_computable", reason });
   });
 });

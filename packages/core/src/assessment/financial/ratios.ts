@@ -1,9 +1,10 @@
 import { daysBetween } from "../shared/dates.ts";
-import { type Metric, mapMetric, notComputable, ok, ratio } from "../shared/metric.ts";
+import { difference, type Metric, mapMetric, notComputable, ratio, ratioOf } from "../shared/metric.ts";
 import type { FinancialStatement } from "./statement.ts";
 
 /**
- * The ratios of DOMAIN.md "Financial statement analysis" for one statement. Ratios are plain
+ * The ratios of DOMAIN.md "Financial statement analysis" for one statement. A ratio needing a missing
+ * line is not computable with the reason "<line> is missing" (never computed as if the line were 0). Ratios are plain
  * fractions (0.25 = 25 %), days are calendar days, `…Minor` fields are minor units.
  */
 export interface FinancialRatios {
@@ -66,7 +67,13 @@ export function periodDays(statement: FinancialStatement): number {
   return daysBetween(statement.periodStart, statement.periodEnd) + 1;
 }
 
-function overPositiveEquity(numerator: number, equity: number, name: string): Metric {
+function overPositiveEquity(numerator: number | undefined, equity: number | undefined, name: string): Metric {
+  if (numerator === undefined) {
+    return notComputable(`${name} is missing`);
+  }
+  if (equity === undefined) {
+    return notComputable("equity is missing");
+  }
   if (equity <= 0) {
     return notComputable(equity === 0 ? "equity is zero" : "equity is negative");
   }
@@ -88,19 +95,20 @@ export function computeFinancialRatios(s: FinancialStatement): FinancialRatios {
       numerator: "current assets",
       denominator: "current liabilities",
     }),
-    quickRatio: ratio(s.currentAssets - s.inventory, s.currentLiabilities, {
-      numerator: "quick assets",
-      denominator: "current liabilities",
-    }),
+    quickRatio: ratioOf(
+      difference(s.currentAssets, s.inventory, { a: "current assets", b: "inventory" }),
+      s.currentLiabilities,
+      { denominator: "current liabilities" },
+    ),
     debtRatio: ratio(s.totalLiabilities, s.totalAssets, {
       numerator: "total liabilities",
       denominator: "total assets",
     }),
     debtToEquity: overPositiveEquity(s.totalLiabilities, s.equity, "total liabilities"),
-    interestCoverage:
-      s.interestExpense === 0
-        ? notComputable("interest expense is zero")
-        : ratio(s.ebit, s.interestExpense, { numerator: "EBIT", denominator: "interest expense" }),
+    interestCoverage: ratio(s.ebit, s.interestExpense, {
+      numerator: "EBIT",
+      denominator: "interest expense",
+    }),
     netMargin: ratio(s.netIncome, s.revenue, { numerator: "net income", denominator: "revenue" }),
     returnOnAssets: ratio(s.netIncome, s.totalAssets, {
       numerator: "net income",
@@ -119,7 +127,10 @@ export function computeFinancialRatios(s: FinancialStatement): FinancialRatios {
       denominator: "inventory",
     }),
     inventoryDays: mapMetric(inventoryShare, (share) => share * days),
-    workingCapitalMinor: ok(s.currentAssets - s.currentLiabilities),
-    tangibleNetWorthMinor: ok(s.equity - s.intangibleAssets),
+    workingCapitalMinor: difference(s.currentAssets, s.currentLiabilities, {
+      a: "current assets",
+      b: "current liabilities",
+    }),
+    tangibleNetWorthMinor: difference(s.equity, s.intangibleAssets, { a: "equity", b: "intangible assets" }),
   };
 }

@@ -7,10 +7,27 @@ describe("financial statement schema", () => {
     expect(financialStatementSchema.parse(ROUND_STATEMENT)).toEqual(ROUND_STATEMENT);
   });
 
+  it("accepts absent lines, and reads null lines as absent", () => {
+    const { operatingCashFlow: _o, intangibleAssets: _i, ...partial } = ROUND_STATEMENT;
+    const parsed = financialStatementSchema.parse({ ...partial, cash: null });
+    expect(parsed.cash).toBeUndefined();
+    expect("operatingCashFlow" in parsed).toBe(false);
+    expect(parsed.revenue).toBe(1_500_000);
+    expect(
+      financialStatementSchema.parse({ periodStart: "2024-01-01", periodEnd: "2024-12-31", currency: "CNY" }),
+    ).toEqual({
+      periodStart: "2024-01-01",
+      periodEnd: "2024-12-31",
+      currency: "CNY",
+    });
+  });
+
   it.each([
     [{ revenue: 1.5 }, "revenue"],
+    [{ cash: "12" }, "cash"],
     [{ periodStart: "2025-01-01" }, "periodStart"],
     [{ currency: "cny" }, "currency"],
+    [{ currency: undefined }, "currency"],
   ])("rejects %o at %s", (patch, path) => {
     const r = financialStatementSchema.safeParse({ ...ROUND_STATEMENT, ...patch });
     expect(r.success).toBe(false);

@@ -1,5 +1,6 @@
-import type { Metric } from "../shared/metric.ts";
-import { FINANCIAL_RATIO_NAMES, type FinancialRatioName } from "./ratios.ts";
+import { type Metric, notComputable, ok } from "../shared/metric.ts";
+import { FINANCIAL_RATIO_NAMES, type FinancialRatioName, periodDays } from "./ratios.ts";
+import type { FinancialStatement } from "./statement.ts";
 
 /** Ratios whose LOWER values are better; every other tracked measure is better when higher. */
 const LOWER_IS_BETTER: ReadonlySet<TrackedMeasure> = new Set<TrackedMeasure>([
@@ -67,4 +68,35 @@ export function compareMeasure(options: {
     direction,
     assessment,
   };
+}
+
+/** Periods whose lengths differ by more than this many days are not compared for growth (e.g. a half-year after a year). */
+export const GROWTH_PERIOD_LENGTH_TOLERANCE_DAYS = 7;
+
+/**
+ * Revenue growth between two consecutive statements: (revenue − previous revenue) / previous revenue
+ * (0.1 = +10 %). Not computable when either revenue is missing, the previous revenue is not positive
+ * (growth from zero or a negative base has no meaning), or the periods differ in length (flows of a
+ * half-year and a year are not comparable; statements are not annualised).
+ */
+export function revenueGrowth(options: {
+  previous: FinancialStatement;
+  current: FinancialStatement;
+}): Metric {
+  const { previous, current } = options;
+  if (previous.revenue === undefined) {
+    return notComputable("previous period: revenue is missing");
+  }
+  if (current.revenue === undefined) {
+    return notComputable("current period: revenue is missing");
+  }
+  if (previous.revenue <= 0) {
+    return notComputable("previous period: revenue is not positive");
+  }
+  const previousDays = periodDays(previous);
+  const currentDays = periodDays(current);
+  if (Math.abs(previousDays - currentDays) > GROWTH_PERIOD_LENGTH_TOLERANCE_DAYS) {
+    return notComputable(`periods differ in length (${previousDays} and ${currentDays} days)`);
+  }
+  return ok((current.revenue - previous.revenue) / previous.revenue);
 }

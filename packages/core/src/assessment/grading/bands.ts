@@ -1,3 +1,5 @@
+import { formatIssuePath, type PathIssue } from "../shared/issues.ts";
+
 export const RISK_GRADES = ["low", "medium", "high"] as const;
 export type RiskGrade = (typeof RISK_GRADES)[number];
 
@@ -18,25 +20,40 @@ export const DEFAULT_GRADE_BANDS: readonly GradeBand[] = [
   { grade: "high", minScore: null },
 ];
 
-/** Checks order and completeness; returns problems as readable strings (empty = fine). */
-export function validateGradeBands(bands: readonly GradeBand[]): string[] {
-  const problems: string[] = [];
+/**
+ * Problems of a band list with their paths relative to the list: order (scores descending, grades
+ * best first without repeats) and completeness (only the last band open).
+ */
+export function gradeBandIssues(bands: readonly GradeBand[]): PathIssue[] {
   if (bands.length === 0) {
-    return ["no bands"];
+    return [{ path: [], message: "no bands" }];
   }
+  const issues: PathIssue[] = [];
   bands.forEach((band, i) => {
     const last = i === bands.length - 1;
     if (last !== (band.minScore === null)) {
-      problems.push(
-        `bands[${i}].minScore: ${last ? "the last band must have minScore null" : "only the last band may be open"}`,
-      );
+      issues.push({
+        path: [i, "minScore"],
+        message: last ? "the last band must have minScore null" : "only the last band may be open",
+      });
     }
     const prev = bands[i - 1];
     if (prev && prev.minScore !== null && band.minScore !== null && band.minScore >= prev.minScore) {
-      problems.push(`bands[${i}].minScore: must be below ${prev.minScore}`);
+      issues.push({ path: [i, "minScore"], message: `must be below ${prev.minScore}` });
+    }
+    if (prev && RISK_GRADES.indexOf(band.grade) <= RISK_GRADES.indexOf(prev.grade)) {
+      issues.push({ path: [i, "grade"], message: `must be a worse grade than ${prev.grade}` });
     }
   });
-  return problems;
+  return issues;
+}
+
+/** Checks order and completeness; returns problems as readable strings (empty = fine). */
+export function validateGradeBands(bands: readonly GradeBand[]): string[] {
+  return gradeBandIssues(bands).map((issue) => {
+    const path = formatIssuePath(["bands", ...issue.path]);
+    return `${path}: ${issue.message}`;
+  });
 }
 
 export function gradeFromScore(score: number, bands: readonly GradeBand[] = DEFAULT_GRADE_BANDS): RiskGrade {

@@ -1,3 +1,5 @@
+import type { PathIssue } from "../shared/issues.ts";
+
 /**
  * A finer master scale beneath the three grades: notches defined by PD, so they stay comparable
  * across scorecards and scale calibrations. A PD belongs to the first notch whose `maxPd` it does not
@@ -26,6 +28,34 @@ export const DEFAULT_MASTER_SCALE: readonly MasterScaleNotch[] = [
   { notch: 9, maxPd: 0.15 },
   { notch: 10, maxPd: null },
 ];
+
+/** Problems of a master scale (paths relative to the list): notches and PD bounds strictly ascending, bounds in (0, 1), only the last open. */
+export function masterScaleIssues(scale: readonly MasterScaleNotch[]): PathIssue[] {
+  if (scale.length === 0) {
+    return [{ path: [], message: "no notches" }];
+  }
+  const issues: PathIssue[] = [];
+  scale.forEach((n, i) => {
+    const last = i === scale.length - 1;
+    if (last !== (n.maxPd === null)) {
+      issues.push({
+        path: [i, "maxPd"],
+        message: last ? "the last notch must have maxPd null" : "only the last notch may be open",
+      });
+    }
+    if (n.maxPd !== null && !(n.maxPd > 0 && n.maxPd < 1)) {
+      issues.push({ path: [i, "maxPd"], message: "must lie strictly between 0 and 1" });
+    }
+    const prev = scale[i - 1];
+    if (prev && n.notch <= prev.notch) {
+      issues.push({ path: [i, "notch"], message: `must be above ${prev.notch}` });
+    }
+    if (prev && prev.maxPd !== null && n.maxPd !== null && n.maxPd <= prev.maxPd) {
+      issues.push({ path: [i, "maxPd"], message: `must be above ${prev.maxPd}` });
+    }
+  });
+  return issues;
+}
 
 export function notchFromPd(
   pd: number,

@@ -1,5 +1,6 @@
 import { RISK_GRADES, type RiskGrade } from "../grading/bands.ts";
 import type { LocalisedText } from "../scorecard/sources.ts";
+import { formatIssuePath, type PathIssue } from "../shared/issues.ts";
 
 export const CREDIT_SALES_STANCES = ["allowed", "moderate", "restricted"] as const;
 export type CreditSalesStance = (typeof CREDIT_SALES_STANCES)[number];
@@ -18,7 +19,7 @@ export interface GradePolicy {
   readonly prepaymentBps: number;
   readonly guarantee: GuaranteeRequirement;
   /** With guarantee "for_large_amounts": orders at or above this amount (minor units, reporting currency). */
-  readonly guaranteeThresholdMinor?: number;
+  readonly guaranteeThresholdMinor?: number | undefined;
   /** Multiplier applied to a computed credit limit (used by limits/). */
   readonly limitGradeFactor: number;
   /** Months between credit reviews. */
@@ -94,23 +95,28 @@ export function policyForGrade(options: {
   return { grade: options.grade, ...policy, reviewFrequencyMonths };
 }
 
-/** Problems of a configured table (empty = fine). */
-export function validatePolicyTable(table: PolicyTable): string[] {
-  const problems: string[] = [];
+/** Problems of a configured table with their paths, e.g. ["low", "prepaymentBps"] (empty = fine). */
+export function policyTableIssues(table: PolicyTable): PathIssue[] {
+  const issues: PathIssue[] = [];
   for (const grade of RISK_GRADES) {
     const p = table[grade];
     if (!Number.isInteger(p.prepaymentBps) || p.prepaymentBps < 0 || p.prepaymentBps > 10_000) {
-      problems.push(`${grade}.prepaymentBps: must be a whole number 0–10000`);
+      issues.push({ path: [grade, "prepaymentBps"], message: "must be a whole number 0–10000" });
     }
     if (p.paymentTermsDays > p.maxCreditPeriodDays) {
-      problems.push(`${grade}.paymentTermsDays: exceeds maxCreditPeriodDays`);
+      issues.push({ path: [grade, "paymentTermsDays"], message: "exceeds maxCreditPeriodDays" });
     }
     if (p.reviewFrequencyMonths <= 0) {
-      problems.push(`${grade}.reviewFrequencyMonths: must be positive`);
+      issues.push({ path: [grade, "reviewFrequencyMonths"], message: "must be positive" });
     }
     if (p.limitGradeFactor < 0) {
-      problems.push(`${grade}.limitGradeFactor: must not be negative`);
+      issues.push({ path: [grade, "limitGradeFactor"], message: "must not be negative" });
     }
   }
-  return problems;
+  return issues;
+}
+
+/** Problems of a configured table as "low.prepaymentBps: …" strings (empty = fine). */
+export function validatePolicyTable(table: PolicyTable): string[] {
+  return policyTableIssues(table).map((i) => `${formatIssuePath(i.path)}: ${i.message}`);
 }

@@ -1,13 +1,20 @@
+import type { AppliedOverride } from "../scorecard/apply-overrides.ts";
 import type { ScorecardDefinition } from "../scorecard/schema.ts";
 import type { CharacteristicScore } from "../scorecard/score.ts";
 import { type LocalisedText, type ResolvedValue, sourceDefinition } from "../scorecard/sources.ts";
 import { formatValue } from "./format-value.ts";
 
+export const REASON_KINDS = ["override", "points"] as const;
+export type ReasonKind = (typeof REASON_KINDS)[number];
+
 export interface ReasonCode {
-  /** The characteristic's stable code, e.g. BEH_DBT_6M. */
+  /** "override": a knock-out rule capped the grade; "points": a characteristic cost points. */
+  readonly kind: ReasonKind;
+  /** The characteristic's or override's stable code, e.g. BEH_DBT_6M, KO_SEVERE_DELINQUENCY. */
   readonly code: string;
+  /** The metric path measured (for an override: the first comparison that held). */
   readonly source: string;
-  /** Points this characteristic cost against its best attainable bin (weighted). */
+  /** Points this characteristic cost against its best attainable bin (weighted); 0 for an override. */
   readonly pointsLost: number;
   readonly value: ResolvedValue;
   /** Plain words with the measured value, e.g. "Average days beyond terms (6 months) is 23 days". */
@@ -43,6 +50,26 @@ export function buildReasons(options: {
       const shown = formatValue({ value: score.value, source, currency });
       text = { en: `${label.en} is ${shown.en}`, zh: `${label.zh}为 ${shown.zh}` };
     }
-    return { code: score.code, source: score.source, pointsLost: score.pointsLost, value: score.value, text };
+    return {
+      kind: "points" as const,
+      code: score.code,
+      source: score.source,
+      pointsLost: score.pointsLost,
+      value: score.value,
+      text,
+    };
   });
+}
+
+/** The reason of a fired override: it leads the reason list (see assessCustomer). */
+export function overrideReason(applied: AppliedOverride): ReasonCode {
+  const first = applied.evidence[0];
+  return {
+    kind: "override",
+    code: applied.code,
+    source: first?.source ?? "",
+    pointsLost: 0,
+    value: first?.value ?? { kind: "missing", reason: "no comparison recorded" },
+    text: applied.text,
+  };
 }

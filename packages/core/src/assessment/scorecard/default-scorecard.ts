@@ -27,13 +27,16 @@ function categories(missing: number, groups: [string[], number][]): Bins {
 }
 
 /**
- * Expert scorecard "default-1" (not statistically fitted). 500 base points plus 18 characteristics,
+ * Expert scorecard "default-1" (not statistically fitted), kept exactly as shipped so past decisions
+ * reproduce. Known weakness, fixed in default-2: nothing scores how late the OPEN items are, so a
+ * customer that stopped paying (whole balance 200+ days past due, earlier invoices paid on time)
+ * still scored ≈ 700, low risk. 500 base points plus 18 characteristics,
  * calibrated on the 650 @ 30:1, PDO 40 scale so that a solid customer lands around 700–760, an average
  * one around 620–690 and a deteriorating one below 600 (see default-scorecard.test.ts). Attainable range
  * 355–772. Missing data scores a little below the middle bin: not knowing is neither good nor bad news.
  * Money cut points are in CNY fen (minor units of the reporting currency).
  */
-export const DEFAULT_SCORECARD_INPUT: ScorecardInput = {
+export const DEFAULT_SCORECARD_V1_INPUT: ScorecardInput = {
   id: "default",
   version: "default-1",
   name: "CreditDesk default expert scorecard",
@@ -136,5 +139,103 @@ export const DEFAULT_SCORECARD_INPUT: ScorecardInput = {
   ],
 };
 
-/** The default scorecard, validated once at load. */
-export const DEFAULT_SCORECARD: ScorecardDefinition = loadScorecard(DEFAULT_SCORECARD_INPUT);
+/** default-1, validated once at load. */
+export const DEFAULT_SCORECARD_V1: ScorecardDefinition = loadScorecard(DEFAULT_SCORECARD_V1_INPUT);
+
+const V1_CHARACTERISTICS = DEFAULT_SCORECARD_V1_INPUT.characteristics;
+const overdueShareAt = V1_CHARACTERISTICS.findIndex((c) => c.code === "BEH_OVERDUE_SHARE") + 1;
+
+/**
+ * Expert scorecard "default-2": default-1 plus how late the open balance is, and knock-out rules.
+ *
+ * - New characteristic BEH_OVERDUE_90_SHARE on `behaviour.overdue90Share` (share of the open balance
+ *   more than 90 days past due): < 1 % +10, 1–10 % +3, 10–30 % −8, ≥ 30 % −25, no ledger +3. Base
+ *   points 500 → 492 so that a customer with nothing over 90 days scores 2 points above default-1.
+ *   Calibration (default-scorecard.test.ts): solid 733, average 654, deteriorating 474.
+ * - Overrides, applied after the points (they cap the grade, never improve it):
+ *   KO_SEVERE_DELINQUENCY → high: ≥ 30 % of the open balance over 90 days past due, or an invoice
+ *     180+ days past due while ≥ 10 % of the balance is over 90 days (the customer has stopped paying,
+ *     whatever its history; a single small forgotten invoice does not count);
+ *   KO_ADVERSE_EVENTS → at most medium: 3 or more adverse external events (lawsuits, enforcement,
+ *     insolvency filings…) in the last 12 months;
+ *   KO_FINANCIAL_DISTRESS → at most medium: Altman zone "distress" AND current ratio < 1 (both
+ *     DOMAIN.md early-warning signs at once: insolvency risk and short-term illiquidity).
+ */
+export const DEFAULT_SCORECARD_V2_INPUT: ScorecardInput = {
+  ...DEFAULT_SCORECARD_V1_INPUT,
+  version: "default-2",
+  description:
+    "Financial ratios, Altman zone, payment behaviour (including the share of the open balance over 90 days past due), " +
+    "profile, external rating and adverse events; knock-outs: severe delinquency (≥ 30 % of the open balance over " +
+    "90 days past due, or an invoice 180+ days past due with ≥ 10 % of the balance over 90 days) → high risk; 3+ adverse events in 12 months → at most " +
+    "medium; Altman distress with a current ratio below 1 → at most medium.",
+  basePoints: 492,
+  characteristics: [
+    ...V1_CHARACTERISTICS.slice(0, overdueShareAt),
+    {
+      code: "BEH_OVERDUE_90_SHARE",
+      source: "behaviour.overdue90Share",
+      bins: steps(3, 10, 0.01, 3, 0.1, -8, 0.3, -25),
+    },
+    ...V1_CHARACTERISTICS.slice(overdueShareAt),
+  ],
+  overrides: [
+    {
+      code: "KO_SEVERE_DELINQUENCY",
+      when: {
+        any: [
+          { source: "behaviour.overdue90Share", op: ">=", value: 0.3 },
+          {
+            all: [
+              { source: "behaviour.maxDaysPastDue", op: ">=", value: 180 },
+              // Material: one forgotten small invoice must not knock out a good customer.
+              { source: "behaviour.overdue90Share", op: ">=", value: 0.1 },
+            ],
+          },
+        ],
+      },
+      maxGrade: "high",
+      text: { en: "Severe delinquency", zh: "严重拖欠" },
+      description:
+        "A customer that has stopped paying is high risk whatever its payment history and financials: " +
+        "historic days beyond terms only count paid invoices, so they stay low while the open balance ages.",
+    },
+    {
+      code: "KO_ADVERSE_EVENTS",
+      when: { source: "events.adverseCount12m", op: ">=", value: 3 },
+      maxGrade: "medium",
+      text: { en: "Repeated adverse events", zh: "多次不利事件" },
+      description:
+        "Three or more lawsuits, enforcement actions, insolvency filings or similar in 12 months: " +
+        "not low risk until reviewed, however good the numbers.",
+    },
+    {
+      code: "KO_FINANCIAL_DISTRESS",
+      when: {
+        all: [
+          { source: "financial.altmanZone", op: "==", value: "distress" },
+          { source: "financial.currentRatio", op: "<", value: 1 },
+        ],
+      },
+      maxGrade: "medium",
+      text: { en: "Financial distress", zh: "财务困境" },
+      description:
+        "Altman Z in the distress zone together with current liabilities above current assets: " +
+        "insolvency risk and short-term illiquidity at once.",
+    },
+  ],
+};
+
+/** default-2, validated once at load. */
+export const DEFAULT_SCORECARD_V2: ScorecardDefinition = loadScorecard(DEFAULT_SCORECARD_V2_INPUT);
+
+/** The scorecard installed when none is active: currently default-2. */
+export const DEFAULT_SCORECARD_INPUT: ScorecardInput = DEFAULT_SCORECARD_V2_INPUT;
+/** The default scorecard, validated once at load: currently default-2. */
+export const DEFAULT_SCORECARD: ScorecardDefinition = DEFAULT_SCORECARD_V2;
+
+/** Every shipped default version, oldest first (for installing them so past decisions reproduce). */
+export const SHIPPED_SCORECARDS: readonly ScorecardDefinition[] = [
+  DEFAULT_SCORECARD_V1,
+  DEFAULT_SCORECARD_V2,
+];

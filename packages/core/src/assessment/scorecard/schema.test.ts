@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SCORECARD, DEFAULT_SCORECARD_INPUT } from "./default-scorecard.ts";
+import {
+  DEFAULT_SCORECARD,
+  DEFAULT_SCORECARD_INPUT,
+  DEFAULT_SCORECARD_V1,
+  DEFAULT_SCORECARD_V1_INPUT,
+} from "./default-scorecard.ts";
 import { loadScorecard, parseScorecard, type ScorecardInput, ScorecardValidationError } from "./schema.ts";
 
 type Characteristic = ScorecardInput["characteristics"][number];
@@ -147,8 +152,23 @@ describe("scorecard validation", () => {
   });
 
   it("ships a valid default scorecard that survives a JSON round trip", () => {
-    expect(DEFAULT_SCORECARD.version).toBe("default-1");
+    expect(DEFAULT_SCORECARD.version).toBe("default-2");
+    expect(DEFAULT_SCORECARD.overrides.map((o) => o.code)).toEqual([
+      "KO_SEVERE_DELINQUENCY",
+      "KO_ADVERSE_EVENTS",
+      "KO_FINANCIAL_DISTRESS",
+    ]);
     expect(loadScorecard(JSON.parse(JSON.stringify(DEFAULT_SCORECARD)))).toEqual(DEFAULT_SCORECARD);
     expect(loadScorecard(DEFAULT_SCORECARD_INPUT)).toEqual(DEFAULT_SCORECARD);
+  });
+
+  it("keeps default-1 loadable as stored before overrides existed (no overrides key)", () => {
+    expect(DEFAULT_SCORECARD_V1.version).toBe("default-1");
+    expect("overrides" in DEFAULT_SCORECARD_V1_INPUT).toBe(false);
+    const stored = JSON.parse(JSON.stringify(DEFAULT_SCORECARD_V1_INPUT));
+    expect(loadScorecard(stored)).toEqual(DEFAULT_SCORECARD_V1);
+    expect(DEFAULT_SCORECARD_V1.overrides).toEqual([]);
+    expect(DEFAULT_SCORECARD_V1.characteristics).toHaveLength(18);
+    expect(DEFAULT_SCORECARD_V1.basePoints).toBe(500);
   });
 });

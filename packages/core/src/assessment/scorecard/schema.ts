@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { formatIssuePath } from "../shared/issues.ts";
+import { localisedTextSchema, overrideSchema, reasonCodeSchema } from "./override-schema.ts";
 import { sourceDefinition } from "./sources.ts";
 
 /**
@@ -10,8 +12,11 @@ import { sourceDefinition } from "./sources.ts";
  * whole real line without gap or overlap; category bins must cover every value of the source's closed
  * set exactly once; every characteristic needs exactly one `{ missing: true }` bin, used for a value
  * that is absent, not computable or an unknown category.
+ *
+ * `overrides` (optional, default none) are knock-out rules applied after the points: each caps the
+ * grade when its condition holds (see override-schema.ts and apply-overrides.ts).
  */
-const localisedText = z.object({ en: z.string().min(1), zh: z.string().min(1) });
+const localisedText = localisedTextSchema;
 
 export const rangeBinSchema = z.object({
   range: z.object({
@@ -31,7 +36,7 @@ export const binSchema = z.union([rangeBinSchema, categoryBinSchema, missingBinS
 
 export const characteristicSchema = z.object({
   /** Stable reason code, e.g. BEH_DBT_6M. */
-  code: z.string().regex(/^[A-Z][A-Z0-9_]*$/, "must be upper-case letters, digits and underscores"),
+  code: reasonCodeSchema,
   /** A metric path from SCORING_SOURCES, e.g. behaviour.daysBeyondTerms6m. */
   source: z.string(),
   /** Multiplies every bin's points (default 1). */
@@ -61,6 +66,8 @@ export const scorecardSchema = z
     /** The log-odds scale the points are calibrated to. */
     scale: scoreScaleSchema,
     characteristics: z.array(characteristicSchema).min(1),
+    /** Knock-out rules, applied after the points in this order; none by default. */
+    overrides: z.array(overrideSchema).default([]),
   })
   .superRefine((card, ctx) => {
     const codes = new Map<string, number>();
@@ -93,6 +100,19 @@ export const scorecardSchema = z
       for (const message of problems) {
         ctx.addIssue({ code: "custom", path: at("bins"), message });
       }
+    });
+    const overrideCodes = new Map<string, number>();
+    card.overrides.forEach((o, i) => {
+      const seen = overrideCodes.get(o.code);
+      const characteristic = codes.get(o.code);
+      if (seen !== undefined || characteristic !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["overrides", i, "code"],
+          message: `duplicate code ${o.code} (also ${seen !== undefined ? `overrides[${seen}]` : `characteristics[${characteristic}]`})`,
+        });
+      }
+      overrideCodes.set(o.code, i);
     });
   });
 
@@ -179,16 +199,6 @@ function checkCategories(bins: readonly Bin[], allowed: readonly string[]): stri
   return problems;
 }
 
-/** "characteristics[3].bins" from a zod issue path. */
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => {
-    if (typeof key === "number") {
-      return `${acc}[${key}]`;
-    }
-    return acc === "" ? String(key) : `${acc}.${String(key)}`;
-  }, "");
-}
-
 export class ScorecardValidationError extends Error {
   readonly errors: readonly string[];
   constructor(errors: readonly string[]) {
@@ -209,7 +219,7 @@ export function parseScorecard(
   return {
     ok: false,
     errors: result.error.issues.map((issue) => {
-      const path = formatPath(issue.path);
+      const path = formatIssuePath(issue.path);
       return path === "" ? issue.message : `${path}: ${issue.message}`;
     }),
   };

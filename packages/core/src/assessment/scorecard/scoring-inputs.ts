@@ -1,5 +1,6 @@
 import type { BehaviourMetrics } from "../behaviour/behaviour-metrics.ts";
 import type { AltmanResult } from "../financial/altman.ts";
+import type { PeriodTrend } from "../financial/analyse-financials.ts";
 import type { FinancialRatios } from "../financial/ratios.ts";
 
 export const INDUSTRY_RISKS = ["low", "medium", "high"] as const;
@@ -15,7 +16,12 @@ export type ExternalRating = (typeof EXTERNAL_RATINGS)[number];
  */
 export interface ScoringInputs {
   /** Latest statement's ratios and Altman result; null without statements. */
-  readonly financial: { readonly ratios: FinancialRatios; readonly altman: AltmanResult } | null;
+  readonly financial: {
+    readonly ratios: FinancialRatios;
+    readonly altman: AltmanResult;
+    /** Change from the previous period to the latest; absent or null with fewer than two periods. */
+    readonly trend?: PeriodTrend | null;
+  } | null;
   readonly behaviour: BehaviourMetrics | null;
   readonly profile: {
     /** (asOf − founding date) / 365.25 */

@@ -1,6 +1,7 @@
 import { BEHAVIOUR_NUMERIC_FIELDS, type BehaviourNumericField } from "../behaviour/behaviour-metrics.ts";
 import { ALTMAN_ZONES } from "../financial/altman.ts";
 import { FINANCIAL_RATIO_NAMES, type FinancialRatioName } from "../financial/ratios.ts";
+import { TRACKED_MEASURES, type TrackedMeasure } from "../financial/trends.ts";
 import type { Metric } from "../shared/metric.ts";
 import { EXTERNAL_RATINGS, INDUSTRY_RISKS, type ScoringInputs } from "./scoring-inputs.ts";
 
@@ -75,6 +76,10 @@ const BEHAVIOUR_LABELS: Record<BehaviourNumericField, [LocalisedText, ValueForma
   openBalanceMinor: [{ en: "Open balance", zh: "未清应收余额" }, "money"],
   overdueMinor: [{ en: "Overdue amount", zh: "逾期金额" }, "money"],
   overdueShare: [{ en: "Share of the open balance overdue", zh: "逾期金额占比" }, "share"],
+  overdue90Share: [
+    { en: "Share of the open balance more than 90 days past due", zh: "逾期90天以上金额占比" },
+    "share",
+  ],
   maxDaysPastDue: [{ en: "Oldest overdue invoice", zh: "最长逾期天数" }, "days"],
   creditSalesMinor: [{ en: "Credit sales (collection period)", zh: "赊销额（统计期）" }, "money"],
   dso: [{ en: "Days sales outstanding", zh: "应收账款周转天数（DSO）" }, "days"],
@@ -112,6 +117,56 @@ const BEHAVIOUR_LABELS: Record<BehaviourNumericField, [LocalisedText, ValueForma
     "ratio",
   ],
 };
+
+const MEASURE_LABELS: Record<TrackedMeasure, [LocalisedText, ValueFormat]> = {
+  ...FINANCIAL_LABELS,
+  altmanZ: [{ en: "Altman Z-score", zh: "Altman Z值" }, "ratio"],
+};
+
+/**
+ * `financial.trend.<measure>`: latest period's value minus the previous period's, in the measure's own
+ * unit (a debt ratio 0.50 → 0.55 gives 0.05, shown as "5.0%", i.e. percentage points), for every
+ * tracked measure; `financial.trend.revenueGrowth`: revenue change as a fraction of the previous
+ * revenue. Missing with fewer than two periods or when either period's value is not computable.
+ */
+function addTrendSources(sources: Record<string, SourceDefinition>): void {
+  const noTrend = (i: ScoringInputs): ResolvedValue | null => {
+    if (!i.financial) {
+      return missing("no financial statements");
+    }
+    return i.financial.trend ? null : missing("fewer than two financial periods");
+  };
+  for (const measure of TRACKED_MEASURES) {
+    const [label, format] = MEASURE_LABELS[measure];
+    sources[`financial.trend.${measure}`] = {
+      kind: "number",
+      label: {
+        en: `Change in ${lowerFirst(label.en)} since the previous period`,
+        zh: `${label.zh}较上期变化`,
+      },
+      format,
+      resolve: (i) => {
+        const absent = noTrend(i);
+        const m = i.financial?.trend?.measures.find((x) => x.measure === measure);
+        if (absent || !m) {
+          return absent ?? missing(`no trend of ${measure}`);
+        }
+        return m.status === "ok" ? { kind: "number", value: m.change } : missing(m.reason);
+      },
+    };
+  }
+  sources["financial.trend.revenueGrowth"] = {
+    kind: "number",
+    label: { en: "Revenue growth since the previous period", zh: "营业收入较上期增长率" },
+    format: "share",
+    resolve: (i) => noTrend(i) ?? fromMetric(i.financial?.trend?.revenueGrowth, "no revenue growth"),
+  };
+}
+
+/** "Current ratio" → "current ratio"; a name ("Altman Z-score") keeps its capital. */
+function lowerFirst(text: string): string {
+  return text.startsWith("Altman") ? text : text.charAt(0).toLowerCase() + text.slice(1);
+}
 
 function buildSources(): Record<string, SourceDefinition> {
   const sources: Record<string, SourceDefinition> = {};
@@ -157,6 +212,7 @@ function buildSources(): Record<string, SourceDefinition> {
       return a.status === "ok" ? { kind: "category", value: a.zone } : missing(a.reason);
     },
   };
+  addTrendSources(sources);
   for (const name of BEHAVIOUR_NUMERIC_FIELDS) {
     const [label, format] = BEHAVIOUR_LABELS[name];
     sources[`behaviour.${name}`] = {

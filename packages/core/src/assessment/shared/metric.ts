@@ -19,6 +19,23 @@ export function notComputable(reason: string): Metric {
   return { status: "not_computable", reason };
 }
 
+/**
+ * A statement line as a metric: ok when present, otherwise not computable "<name> is missing". A
+ * missing line is never read as zero.
+ */
+export function present(value: number | undefined, name: string): Metric {
+  return value === undefined || !Number.isFinite(value) ? notComputable(`${name} is missing`) : ok(value);
+}
+
+/** a − b of two lines, not computable naming the first missing line. */
+export function difference(
+  a: number | undefined,
+  b: number | undefined,
+  names: { a: string; b: string },
+): Metric {
+  return combineMetrics(present(a, names.a), present(b, names.b), (x, y) => x - y);
+}
+
 /** numerator / denominator, or not_computable naming the denominator when it is zero or missing. */
 export function ratio(
   numerator: number | undefined,
@@ -28,13 +45,25 @@ export function ratio(
   if (numerator === undefined || !Number.isFinite(numerator)) {
     return notComputable(`${names.numerator} is missing`);
   }
+  return ratioOf(ok(numerator), denominator, names);
+}
+
+/** ratio() of an already computed numerator (e.g. working capital); its not-computable reason wins. */
+export function ratioOf(
+  numerator: Metric,
+  denominator: number | undefined,
+  names: { denominator: string },
+): Metric {
+  if (numerator.status !== "ok") {
+    return numerator;
+  }
   if (denominator === undefined || !Number.isFinite(denominator)) {
     return notComputable(`${names.denominator} is missing`);
   }
   if (denominator === 0) {
     return notComputable(`${names.denominator} is zero`);
   }
-  return ok(numerator / denominator);
+  return ok(numerator.value / denominator);
 }
 
 /** Applies `f` to an ok metric; passes a not_computable one through unchanged. */

@@ -1,0 +1,45 @@
+import {
+  complaints,
+  contacts,
+  creditNotes,
+  customerDefaults,
+  customerIdentifiers,
+  customers,
+  type DatabaseHandle,
+  disputes,
+  externalEvents,
+  externalRatings,
+  financialStatements,
+  invoices,
+  paymentAllocations,
+  payments,
+  salesOrders,
+} from "@creditdesk/db";
+import { sql } from "drizzle-orm";
+
+/**
+ * Empties the archive and ledger tables and restarts their ids (`creditdesk demo --reset`).
+ * CASCADE also empties tables that reference customers (assessments, limits, alerts …), which
+ * would otherwise point at customers that no longer exist. Fx rates, settings and import runs stay.
+ */
+export async function resetPortfolio(handle: DatabaseHandle): Promise<void> {
+  const tables = [
+    paymentAllocations,
+    creditNotes,
+    disputes,
+    payments,
+    invoices,
+    salesOrders,
+    customerDefaults,
+    complaints,
+    externalEvents,
+    externalRatings,
+    financialStatements,
+    contacts,
+    customerIdentifiers,
+    customers,
+  ];
+  await handle.transaction(async (tx) => {
+    await tx.db.execute(sql`truncate table ${sql.join(tables, sql`, `)} restart identity cascade`);
+  });
+}

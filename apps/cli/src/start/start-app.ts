@@ -1,3 +1,4 @@
+import { runAssessments } from "@creditdesk/lib/assessment";
 import { loadConfig } from "@creditdesk/lib/config";
 import { seedDemoIfEmpty } from "@creditdesk/lib/demo";
 import { buildServer } from "@creditdesk/server";
@@ -18,7 +19,18 @@ export async function startApp(options: { demo: boolean }): Promise<void> {
     const seeded = await seedDemoIfEmpty(handle, { customers: config.demoCustomers, years: 3, seed: 42 });
     if (seeded.seeded) {
       log(
-        `empty database: seeded a demo portfolio (${summarise(seeded)}) — CREDITDESK_DEMO=0 turns this off`,
+        `empty database: seeded a demo portfolio in ${seeded.seconds.toFixed(1)} s (${summarise(seeded)}) — CREDITDESK_DEMO=0 turns this off`,
+      );
+      // A demo without scores shows little: assess the new portfolio once, as of today.
+      const run = await runAssessments({
+        handle,
+        asOf: new Date().toISOString().slice(0, 10),
+        baseCurrency: config.baseCurrency,
+        trigger: "bulk",
+        triggeredBy: "system:demo-seed",
+      });
+      log(
+        `assessed the demo portfolio: ${run.byGrade.low} low, ${run.byGrade.medium} medium, ${run.byGrade.high} high risk (${run.seconds.total} s)`,
       );
     }
   }
@@ -52,7 +64,7 @@ export async function startApp(options: { demo: boolean }): Promise<void> {
 
 function summarise(counts: object): string {
   return Object.entries(counts)
-    .filter(([k, v]) => k !== "seeded" && typeof v === "number")
+    .filter(([k, v]) => k !== "seeded" && k !== "seconds" && typeof v === "number")
     .map(([k, v]) => `${v} ${k}`)
     .join(", ");
 }

@@ -1,0 +1,78 @@
+/**
+ * One measured step of the import benchmark, run in its own process so that its peak RSS is its
+ * own: `import <entity> <file>` (our importFile) or `copy <file>` (raw COPY of the same CSV into a
+ * plain table). Database from DATABASE_URL, else PGlite in CREDITDESK_DATA_DIR. Prints one JSON line.
+ */
+import { createReadStream, readFileSync } from "node:fs";
+import type { ImportEntity } from "@creditdesk/core/import";
+import { type DatabaseHandle, migrateDatabase, openDatabase } from "@creditdesk/db";
+import { importFile } from "@creditdesk/lib/import";
+import { sql } from "drizzle-orm";
+
+const [command, ...args] = process.argv.slice(2);
+
+async function rawCopy(handle: DatabaseHandle, file: string): Promise<number> {
+  await handle.db.execute(sql`drop table if exists bench_raw_invoices`);
+  await handle.db.execute(
+    sql`create table bench_raw_invoices (invoice_number text, customer_code text, issued_on date, due_on date, amount numeric, currency text)`,
+  );
+  const started = performance.now();
+  if (handle.kind === "pglite") {
+    // PGlite reads COPY input from a Blob: the whole file, as PGlite's own COPY has to.
+    const client = (
+      handle.db as unknown as {
+        $client: { query(q: string, p: unknown[], o: { blob: Blob }): Promise<unknown> };
+      }
+    ).$client;
+    await client.query("copy bench_raw_invoices from '/dev/blob' with (format csv, header true)", [], {
+      blob: new Blob([readFileSync(file)]),
+    });
+  } else {
+    await handle.transaction(async (tx) => {
+      const chunks = createReadStream(file, { highWaterMark: 1 << 20, encoding: "utf8" });
+      let first = true;
+      async function* withoutHeader(): AsyncGenerator<string> {
+        for await (const c of chunks) {
+          const s = String(c);
+          if (first) {
+            first = false;
+            yield s.slice(s.indexOf("\n") + 1);
+          } else {
+            yield s;
+          }
+        }
+      }
+      await tx.copyFrom(sql`bench_raw_invoices`, withoutHeader());
+    });
+  }
+  return (performance.now() - started) / 1000;
+}
+
+const handle = await openDatabase({
+  databaseUrl: process.env.DATABASE_URL,
+  dataDir: process.env.CREDITDESK_DATA_DIR,
+});
+await migrateDatabase(handle);
+let result: Record<string, unknown>;
+if (command === "import") {
+  const [entity, file] = args as [ImportEntity, string];
+  const started = performance.now();
+  const s = await importFile({ handle, entity, file, mode: "strict" });
+  const seconds = (performance.now() - started) / 1000;
+  result = {
+    seconds,
+    status: s.status,
+    rowsRead: s.rowsRead,
+    inserted: s.inserted,
+    updated: s.updated,
+    unchanged: s.unchanged,
+    problems: s.problems.slice(0, 3),
+  };
+} else if (command === "copy") {
+  result = { seconds: await rawCopy(handle, args[0] as string) };
+} else {
+  throw new Error(`unknown command ${command}`);
+}
+await handle.close();
+// maxRSS is in kilobytes.
+process.stdout.write(`${JSON.stringify({ ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

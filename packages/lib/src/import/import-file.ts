@@ -1,0 +1,466 @@
+import { createHash } from "node:crypto";
+import { createReadStream, readFileSync, statSync } from "node:fs";
+import { basename } from "node:path";
+import {
+  type CellValue,
+  type DateFormat,
+  type DateOrder,
+  DETECT_DATES,
+  describeOrder,
+  detectDateOrder,
+  entitySpec,
+  fileProblem,
+  type ImportEntity,
+  type ImportPlan,
+  type ImportProblem,
+  type MappingFile,
+  mapHeaders,
+  parseDateFormatOption,
+  parseMappingFile,
+  planImport,
+  validateRow,
+} from "@creditdesk/core/import";
+import type { DatabaseHandle } from "@creditdesk/db";
+import {
+  analyzeStaging,
+  checkStaging,
+  copyBadKeys,
+  copyBatchesToStaging,
+  createStaging,
+  dropRejectedRows,
+  listStagingRejects,
+  type MergeCounts,
+  mergeStaging,
+  recordImportRun,
+  type StagedRow,
+} from "@creditdesk/db/import";
+import { readRecords } from "./read-records.ts";
+import type { SourceRecord } from "./source-record.ts";
+import { writeProblemsFile, writeRejectsFile } from "./write-rejects.ts";
+
+export const IMPORT_MODES = ["strict", "lenient"] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+/** Rows per COPY batch: big enough for throughput, small enough for PGlite, which buffers each COPY. */
+export const BATCH_ROWS = 25_000;
+/** Day/month order is detected from the date values of the first rows (later contradictions are row problems). */
+export const DATE_DETECTION_ROWS = 10_000;
+/** Problems kept in memory (and written to the problems file); beyond this only counted. */
+export const MAX_KEPT_PROBLEMS = 200_000;
+
+export interface ImportProgress {
+  readonly phase: "reading" | "checking" | "merging" | "done";
+  readonly rowsRead: number;
+  readonly bytesRead: number;
+  readonly totalBytes: number;
+}
+
+export interface ImportFileOptions {
+  readonly handle: DatabaseHandle;
+  readonly entity: ImportEntity;
+  readonly file: string;
+  readonly mode?: ImportMode | undefined;
+  readonly mappingFile?: string | undefined;
+  /** --date-format: overrides the mapping file's dateFormat. */
+  readonly dateFormat?: string | undefined;
+  /** Lenient mode: where rejected rows go (default `<file>.rejects.csv`). */
+  readonly rejectsFile?: string | undefined;
+  /** Strict mode: where all problems go when there are more than 50 (default `<file>.problems.csv`). */
+  readonly problemsFile?: string | undefined;
+  readonly sheet?: string | undefined;
+  readonly onProgress?: ((p: ImportProgress) => void) | undefined;
+}
+
+export interface ImportSummary {
+  readonly runId: number;
+  readonly entity: ImportEntity;
+  readonly file: string;
+  readonly mode: ImportMode;
+  /** committed: data written; rejected: nothing written (strict problems or a file-level problem). */
+  readonly status: "committed" | "rejected";
+  readonly rowsRead: number;
+  readonly inserted: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  /** Source rows not imported. */
+  readonly rejected: number;
+  readonly problemCount: number;
+  /** The problems, in row order (at most MAX_KEPT_PROBLEMS). */
+  readonly problems: readonly ImportProblem[];
+  /** Columns ignored in lenient mode because nothing maps them. */
+  readonly ignoredColumns: readonly string[];
+  readonly details: Readonly<Record<string, number>>;
+  readonly rejectsFile: string | null;
+  readonly problemsFile: string | null;
+  readonly seconds: number;
+}
+
+/** A problem with the options themselves (unreadable mapping file, unknown date format). */
+export class ImportOptionsError extends Error {
+  override readonly name = "ImportOptionsError";
+}
+
+/** Thrown inside the transaction to roll a strict import back. */
+class StrictRejection extends Error {}
+
+function sha256File(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash("sha256");
+    createReadStream(path)
+      .on("data", (c) => hash.update(c))
+      .on("error", reject)
+      .on("end", () => resolve(hash.digest("hex")));
+  });
+}
+
+function loadMapping(path: string | undefined): MappingFile | null {
+  if (path === undefined) {
+    return null;
+  }
+  const r = parseMappingFile(readFileSync(path, "utf8"));
+  if (!r.ok) {
+    throw new ImportOptionsError(r.reason);
+  }
+  return r.mapping;
+}
+
+function resolveDateFormat(option: string | undefined): DateFormat {
+  if (option === undefined) {
+    return DETECT_DATES;
+  }
+  const r = parseDateFormatOption(option);
+  if (!r.ok) {
+    throw new ImportOptionsError(r.reason);
+  }
+  return r.format;
+}
+
+/**
+ * Imports a CSV or XLSX file into the archive or ledger, streaming: rows are parsed, validated
+ * and COPYed in batches into a temporary staging table, checked set-wise (unknown customers,
+ * duplicate keys …) and merged with one upsert per table, all in one transaction. Strict mode
+ * writes nothing if any row has a problem and lists them all; lenient mode commits the good rows
+ * and writes the bad ones to a rejects file. Re-importing the same file changes nothing. Every
+ * attempt is recorded in import_runs.
+ */
+export async function importFile(options: ImportFileOptions): Promise<ImportSummary> {
+  const started = new Date();
+  const mode = options.mode ?? "strict";
+  const spec = entitySpec(options.entity);
+  const mapping = loadMapping(options.mappingFile);
+  const dateFormat = resolveDateFormat(options.dateFormat ?? mapping?.dateFormat);
+  const sheet = options.sheet ?? mapping?.sheet;
+  const delimiter = mapping?.delimiter;
+  const defaultCurrency = mapping?.currency ?? "CNY";
+  const totalBytes = statSync(options.file).size;
+  const fileSha256 = await sha256File(options.file);
+
+  let bytesRead = 0;
+  let rowsRead = 0;
+  const progress = (phase: ImportProgress["phase"]) =>
+    options.onProgress?.({ phase, rowsRead, bytesRead, totalBytes });
+
+  const problems: ImportProblem[] = [];
+  let problemCount = 0;
+  const addProblem = (p: ImportProblem) => {
+    problemCount++;
+    if (problems.length < MAX_KEPT_PROBLEMS) {
+      problems.push(p);
+    }
+  };
+  /** Rejected source rows → reason(s), for the rejects file. */
+  const rejectedRows = new Map<number, string>();
+  const rejectRow = (row: number, reason: string) => {
+    const earlier = rejectedRows.get(row);
+    rejectedRows.set(row, earlier === undefined ? reason : `${earlier}; ${reason}`);
+  };
+
+  const records = readRecords({
+    path: options.file,
+    sheet,
+    delimiter,
+    onBytes: (b) => {
+      bytesRead = b;
+    },
+  });
+  const iterator = records[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const headers = first.done
+    ? []
+    : first.value.cells.map((c) => (c === null || c === undefined ? "" : String(c).trim()));
+  const headerMapping = mapHeaders(headers, spec, mapping?.columns ?? {});
+  const plan = planImport(spec, headers, headerMapping);
+  const fatal: ImportProblem[] = [...headerMapping.problems];
+  if (first.done) {
+    fatal.push(fileProblem("the file is empty (no header row)"));
+  }
+  if (mode === "strict") {
+    for (const column of headerMapping.unknown) {
+      fatal.push(
+        fileProblem(
+          `column '${column}' is not a field of ${spec.entity}; map it or ignore it in a mapping file ({"columns": {"${column}": null}}) or import with --lenient`,
+          column,
+        ),
+      );
+    }
+  }
+
+  // Buffer the first rows to detect each date column's day/month order.
+  const buffered: SourceRecord[] = [];
+  while (fatal.length === 0 && buffered.length < DATE_DETECTION_ROWS) {
+    const next = await iterator.next();
+    if (next.done) {
+      break;
+    }
+    buffered.push(next.value);
+  }
+  const dateOrders = detectDateOrders(plan, headers, buffered, dateFormat, fatal);
+
+  const finish = async (result: {
+    status: "committed" | "rejected";
+    counts: MergeCounts | null;
+    rowsRead: number;
+    rejected: number;
+  }): Promise<ImportSummary> => {
+    problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    let problemsFile: string | null = null;
+    if (problemCount > 50 || (options.problemsFile !== undefined && problemCount > 0)) {
+      problemsFile = options.problemsFile ?? `${options.file}.problems.csv`;
+      await writeProblemsFile(problemsFile, problems);
+    }
+    let rejectsFile: string | null = null;
+    if (mode === "lenient" && result.status === "committed" && rejectedRows.size > 0) {
+      rejectsFile = options.rejectsFile ?? `${options.file}.rejects.csv`;
+      await writeRejectsFile({
+        source: options.file,
+        sheet,
+        delimiter,
+        out: rejectsFile,
+        reasons: rejectedRows,
+      });
+    }
+    const finished = new Date();
+    const counts = result.counts ?? { inserted: 0, updated: 0, unchanged: 0, details: {} };
+    const runId = await recordImportRun(options.handle.db, {
+      entity: options.entity,
+      fileName: basename(options.file),
+      fileSha256,
+      mode,
+      status: result.status,
+      rowsRead: result.rowsRead,
+      inserted: counts.inserted,
+      updated: counts.updated,
+      unchanged: counts.unchanged,
+      rejected: result.rejected,
+      problems: { count: problemCount, first: problems.slice(0, 50), details: counts.details },
+      startedAt: started,
+      finishedAt: finished,
+    });
+    progress("done");
+    return {
+      runId,
+      entity: options.entity,
+      file: options.file,
+      mode,
+      status: result.status,
+      rowsRead: result.rowsRead,
+      inserted: counts.inserted,
+      updated: counts.updated,
+      unchanged: counts.unchanged,
+      rejected: result.rejected,
+      problemCount,
+      problems,
+      ignoredColumns: mode === "lenient" ? headerMapping.unknown : [],
+      details: counts.details,
+      rejectsFile,
+      problemsFile,
+      seconds: (finished.getTime() - started.getTime()) / 1000,
+    };
+  };
+
+  if (fatal.length > 0) {
+    await iterator.return?.(undefined);
+    for (const p of fatal) {
+      addProblem(p);
+    }
+    return finish({ status: "rejected", counts: null, rowsRead: 0, rejected: 0 });
+  }
+
+  const ctx = { defaultCurrency, dateFormat, dateOrders };
+  const stagedFields = plan.staged.map((f) => ({ name: f.name, kind: f.kind }));
+  const paymentRefIndex = plan.columnIndex.get("payment_reference");
+  const badPaymentRefs = new Set<string>();
+
+  async function* allRecords(): AsyncGenerator<SourceRecord> {
+    yield* buffered;
+    buffered.length = 0;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) {
+        return;
+      }
+      yield next.value;
+    }
+  }
+
+  try {
+    const counts = await options.handle.transaction(async (tx) => {
+      await createStaging(tx, stagedFields);
+      async function* batches(): AsyncGenerator<StagedRow[]> {
+        let batch: StagedRow[] = [];
+        for await (const rec of allRecords()) {
+          if (isBlank(rec.cells)) {
+            continue;
+          }
+          rowsRead++;
+          const r = validateRow(plan, rec.row, rec.cells, ctx);
+          if (r.ok) {
+            batch.push({ row: rec.row, values: plan.staged.map((f) => r.values[f.name] ?? null) });
+            if (batch.length >= BATCH_ROWS) {
+              yield batch;
+              batch = [];
+              progress("reading");
+            }
+          } else {
+            for (const p of r.problems) {
+              addProblem(p);
+              rejectRow(rec.row, p.column ? `${p.column}: ${p.reason}` : p.reason);
+            }
+            if (paymentRefIndex !== undefined) {
+              const ref = rec.cells[paymentRefIndex];
+              if (ref !== null && ref !== undefined && String(ref).trim() !== "") {
+                badPaymentRefs.add(String(ref).trim());
+              }
+            }
+          }
+        }
+        if (batch.length > 0) {
+          yield batch;
+        }
+      }
+      await copyBatchesToStaging(tx, options.handle.kind, stagedFields, batches());
+      progress("checking");
+      await copyBadKeys(tx, badPaymentRefs);
+      await analyzeStaging(tx);
+      await checkStaging(tx, {
+        entity: options.entity,
+        fields: plan.staged.map((f) => f.name),
+        naturalKey: spec.naturalKey,
+      });
+      for (const r of await listStagingRejects(tx)) {
+        const index = r.field === null ? undefined : plan.columnIndex.get(r.field);
+        const column = index === undefined ? null : (headers[index] ?? null);
+        addProblem({ row: r.row, column, field: r.field, value: r.value, reason: r.reason });
+        rejectRow(r.row, column ? `${column}: ${r.reason}` : r.reason);
+      }
+      if (mode === "strict" && problemCount > 0) {
+        throw new StrictRejection();
+      }
+      const staged = await dropRejectedRows(tx);
+      progress("merging");
+      return mergeStaging(tx, { entity: options.entity, fields: plan.staged.map((f) => f.name), staged });
+    });
+    return finish({ status: "committed", counts, rowsRead, rejected: rejectedRows.size });
+  } catch (error) {
+    if (error instanceof StrictRejection) {
+      return finish({ status: "rejected", counts: null, rowsRead, rejected: rejectedRows.size });
+    }
+    await recordImportRun(options.handle.db, {
+      entity: options.entity,
+      fileName: basename(options.file),
+      fileSha256,
+      mode,
+      status: "failed",
+      rowsRead,
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      problems: { error: error instanceof Error ? error.message : String(error) },
+      startedAt: started,
+      finishedAt: new Date(),
+    }).catch(() => undefined);
+    throw error;
+  }
+}
+
+function isBlank(cells: readonly CellValue[]): boolean {
+  return cells.every((c) => c === null || c === undefined || (typeof c === "string" && c.trim() === ""));
+}
+
+/**
+ * Day/month order per date column, from the buffered first rows. A column whose own values are
+ * ambiguous takes the order the file's other date columns prove (one export, one convention);
+ * if nothing in the file proves it, or columns contradict each other, that is a file problem
+ * asking for --date-format — never a silent guess.
+ */
+function detectDateOrders(
+  plan: ImportPlan,
+  headers: readonly string[],
+  buffered: readonly SourceRecord[],
+  dateFormat: DateFormat,
+  fatal: ImportProblem[],
+): Map<string, DateOrder> {
+  const orders = new Map<string, DateOrder>();
+  if (dateFormat.order !== null) {
+    return orders;
+  }
+  const ambiguous: { field: string; column: string; example: string }[] = [];
+  for (const field of plan.staged.filter((f) => f.kind === "date")) {
+    const index = plan.columnIndex.get(field.name);
+    if (index === undefined) {
+      continue;
+    }
+    const column = headers[index] ?? field.name;
+    const d = detectDateOrder(
+      buffered.map((r) => r.cells[index]).filter((c): c is string => typeof c === "string"),
+    );
+    switch (d.status) {
+      case "resolved":
+        orders.set(field.name, d.order);
+        break;
+      case "not_needed":
+        break;
+      case "ambiguous":
+        ambiguous.push({ field: field.name, column, example: d.example });
+        break;
+      case "conflict":
+        fatal.push(
+          fileProblem(
+            `dates in column ${column} mix day-first ('${d.dmyExample}') and month-first ('${d.mdyExample}') values; fix the file or pass --date-format`,
+            column,
+            field.name,
+          ),
+        );
+        break;
+      default: {
+        const never: never = d;
+        throw new Error(`unexpected detection ${String(never)}`);
+      }
+    }
+  }
+  const fileOrders = new Set(orders.values());
+  if (fileOrders.size > 1) {
+    fatal.push(
+      fileProblem(
+        `date columns disagree: ${[...orders].map(([f, o]) => `${f} is ${describeOrder(o)}`).join(", ")}; pass --date-format`,
+      ),
+    );
+    return orders;
+  }
+  const [fileOrder] = [...fileOrders];
+  for (const a of ambiguous) {
+    if (fileOrder !== undefined) {
+      orders.set(a.field, fileOrder);
+    } else {
+      fatal.push(
+        fileProblem(
+          `dates in column ${a.column} are ambiguous: '${a.example}' and every other value fit both DD/MM/YYYY and MM/DD/YYYY; pass --date-format DD/MM/YYYY or --date-format MM/DD/YYYY`,
+          a.column,
+          a.field,
+        ),
+      );
+    }
+  }
+  return orders;
+}

@@ -6,3 +6,4 @@ export {
   CORE_CAPABILITIES,
 } from "./build-server.ts";
 export { problemSchema } from "./shared/problem.ts";
+export { registerWeb } from "./web/index.ts";

@@ -1,7 +1,8 @@
 import { runAssessments } from "@creditdesk/lib/assessment";
 import { loadConfig } from "@creditdesk/lib/config";
 import { seedDemoIfEmpty } from "@creditdesk/lib/demo";
-import { buildServer } from "@creditdesk/server";
+import { buildServer, registerWeb } from "@creditdesk/server";
+import { ensureWebBuilt } from "@creditdesk/web/ensure-built";
 import { openAppDatabase } from "../shared/open-database.ts";
 
 /**
@@ -11,7 +12,11 @@ import { openAppDatabase } from "../shared/open-database.ts";
 export async function startApp(options: { demo: boolean }): Promise<void> {
   const config = loadConfig();
   const started = Date.now();
-  const handle = await openAppDatabase();
+  // The web workbench is (re)built only when its sources changed since the last build.
+  const [web, handle] = await Promise.all([ensureWebBuilt(), openAppDatabase()]);
+  if (web.built) {
+    log("built the web workbench");
+  }
   const where =
     handle.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
   log(`database: ${where}, migrations applied`);
@@ -37,6 +42,7 @@ export async function startApp(options: { demo: boolean }): Promise<void> {
   const app = await buildServer({
     handle,
     baseCurrency: config.baseCurrency,
+    capabilities: [(instance) => registerWeb(instance, { distDir: web.distDir })],
     logger: config.logLevel !== "silent" ? { level: config.logLevel } : false,
   });
   await app.listen({ port: config.port, host: config.host });

@@ -1,0 +1,139 @@
+import { ArrowLeftOutlined } from "@ant-design/icons";
+import { Card, Result, Space, Tabs, Tag, Typography } from "antd";
+import { Link, useParams, useSearchParams } from "react-router";
+import { ApiError, apiGet } from "../../shared/api/client.ts";
+import type { Customer } from "../../shared/api/types.ts";
+import { useApi } from "../../shared/api/use-api.ts";
+import { useI18n } from "../../shared/i18n/i18n-context.tsx";
+import type { MessageKey } from "../../shared/i18n/zh-CN.ts";
+import { industryLabel } from "../../shared/reference/industries.ts";
+import { regionLabel } from "../../shared/reference/regions.ts";
+import { LoadError, PageLoading } from "../../shared/ui/page-state.tsx";
+import { usccOf } from "../customers-api.ts";
+import { AssessmentTab } from "./assessment-tab.tsx";
+import { ContactsTab } from "./contacts-tab.tsx";
+import { ExternalTab } from "./external-tab.tsx";
+import { FinancialsTab } from "./financials-tab.tsx";
+import { IssuesTab } from "./issues-tab.tsx";
+import { InvoicesTab, OrdersTab, PaymentsTab } from "./ledger-tabs.tsx";
+import { ProfileTab } from "./profile-tab.tsx";
+
+const TABS = [
+  "profile",
+  "assessment",
+  "contacts",
+  "financials",
+  "orders",
+  "invoices",
+  "payments",
+  "issues",
+  "external",
+] as const;
+type TabKey = (typeof TABS)[number];
+
+function renderTab(key: TabKey, customer: Customer) {
+  switch (key) {
+    case "profile":
+      return <ProfileTab customer={customer} />;
+    case "assessment":
+      return <AssessmentTab customer={customer} />;
+    case "contacts":
+      return <ContactsTab customer={customer} />;
+    case "financials":
+      return <FinancialsTab customer={customer} />;
+    case "orders":
+      return <OrdersTab customer={customer} />;
+    case "invoices":
+      return <InvoicesTab customer={customer} />;
+    case "payments":
+      return <PaymentsTab customer={customer} />;
+    case "issues":
+      return <IssuesTab customer={customer} />;
+    case "external":
+      return <ExternalTab customer={customer} />;
+    default: {
+      const unreachable: never = key;
+      return unreachable;
+    }
+  }
+}
+
+/** 客户信用档案: one customer's profile, ledger, financials, outside signals and assessment. */
+export default function CreditFilePage() {
+  const i18n = useI18n();
+  const { t, locale } = i18n;
+  const { code = "" } = useParams();
+  const [params, setParams] = useSearchParams();
+  const tabParam = params.get("tab");
+  const activeTab: TabKey = (TABS as readonly string[]).includes(tabParam ?? "")
+    ? (tabParam as TabKey)
+    : "profile";
+
+  const customer = useApi(
+    (signal) => apiGet<Customer>(`/customers/${encodeURIComponent(code)}`, {}, signal),
+    [code],
+  );
+
+  if (customer.loading && !customer.data) {
+    return <PageLoading />;
+  }
+  if (customer.error) {
+    if (customer.error instanceof ApiError && customer.error.status === 404) {
+      return (
+        <Result
+          status="404"
+          title={t("creditFile.notFound", { code })}
+          extra={<Link to="/customers">{t("creditFile.back")}</Link>}
+        />
+      );
+    }
+    return <LoadError error={customer.error} onRetry={customer.reload} />;
+  }
+  const c = customer.data;
+  if (!c) {
+    return <PageLoading />;
+  }
+  const uscc = usccOf(c);
+
+  return (
+    <>
+      <Link to="/customers" className="cd-back">
+        <ArrowLeftOutlined aria-hidden /> {t("creditFile.back")}
+      </Link>
+      <div className="cd-page-header" style={{ marginTop: 8 }}>
+        <div>
+          <Typography.Text type="secondary">{t("creditFile.title")}</Typography.Text>
+          <h1 data-testid="credit-file-name">{c.legalName}</h1>
+          <Space wrap size={[8, 4]} style={{ marginTop: 6 }}>
+            <Tag>{c.code}</Tag>
+            <Tag color={c.tier === "core" ? "blue" : "default"}>{i18n.label("tier", c.tier)}</Tag>
+            <Tag color={c.status === "active" ? "green" : "default"}>{i18n.label("status", c.status)}</Tag>
+            {c.industry ? <span>{industryLabel(c.industry, locale)}</span> : null}
+            {c.region ? <span>· {regionLabel(c.region, locale)}</span> : null}
+            {uscc ? (
+              <Typography.Text type="secondary" copyable={{ text: uscc }}>
+                · {t("identifier.uscc")} {uscc}
+              </Typography.Text>
+            ) : null}
+          </Space>
+        </div>
+      </div>
+      <Card>
+        <Tabs
+          aria-label={t("creditFile.tabs")}
+          activeKey={activeTab}
+          onChange={(key) => {
+            const next = new URLSearchParams(params);
+            next.set("tab", key);
+            setParams(next, { replace: true });
+          }}
+          items={TABS.map((key) => ({
+            key,
+            label: t(`creditFile.tab.${key}` satisfies MessageKey),
+            children: renderTab(key, c),
+          }))}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { apiGet } from "../shared/api/client.ts";
+import type { Customer, Page } from "../shared/api/types.ts";
+
+/** Sortable columns of the customer list (the API's `sort` field names). */
+export const CUSTOMER_SORT_FIELDS = ["code", "legalName"] as const;
+export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
+export interface CustomerSort {
+  field: CustomerSortField;
+  direction: "asc" | "desc";
+}
+
+export interface CustomerQuery {
+  q?: string;
+  industry?: string;
+  region?: string;
+  tier?: string;
+  sort?: CustomerSort;
+  limit: number;
+  cursor?: string;
+}
+
+/** `legalName` ascending → "legalName", descending → "-legalName" (the API's sort syntax). */
+export function sortParam(sort: CustomerSort | undefined): string | undefined {
+  if (!sort) {
+    return undefined;
+  }
+  return sort.direction === "desc" ? `-${sort.field}` : sort.field;
+}
+
+export function parseSortParam(value: string | null): CustomerSort | undefined {
+  if (!value) {
+    return undefined;
+  }
+  const direction = value.startsWith("-") ? "desc" : "asc";
+  const field = value.replace(/^-/, "");
+  return (CUSTOMER_SORT_FIELDS as readonly string[]).includes(field)
+    ? { field: field as CustomerSortField, direction }
+    : undefined;
+}
+
+/** One page of customers (GET /customers). */
+export function listCustomers(query: CustomerQuery, signal?: AbortSignal): Promise<Page<Customer>> {
+  return apiGet<Page<Customer>>(
+    "/customers",
+    {
+      q: query.q,
+      industry: query.industry,
+      region: query.region,
+      tier: query.tier,
+      sort: sortParam(query.sort),
+      limit: query.limit,
+      cursor: query.cursor,
+    },
+    signal,
+  );
+}
+
+/** Every customer matching the query, page by page, up to `max` rows. */
+export async function listAllCustomers(
+  query: Omit<CustomerQuery, "cursor" | "limit">,
+  max: number,
+): Promise<{ items: Customer[]; capped: boolean }> {
+  const items: Customer[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await listCustomers({ ...query, limit: 200, ...(cursor ? { cursor } : {}) });
+    items.push(...page.items);
+    if (items.length >= max) {
+      return { items: items.slice(0, max), capped: page.nextCursor !== null || items.length > max };
+    }
+    if (!page.nextCursor) {
+      return { items, capped: false };
+    }
+    cursor = page.nextCursor;
+  }
+}
+
+export function usccOf(customer: Customer): string | undefined {
+  return customer.identifiers?.find((identifier) => identifier.type === "uscc")?.value;
+}

@@ -1,0 +1,64 @@
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+
+/** Screenshots land here (gitignored). */
+export const RESULTS_DIR = join(process.cwd(), "test-results");
+
+/**
+ * Debian's Chromium (`apt-get install chromium fonts-noto-cjk`), headless, with no background
+ * traffic. Override the binary with CHROMIUM_PATH.
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** Full-page screenshot `test-results/<name>.png`. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(RESULTS_DIR, { recursive: true });
+  const path = join(RESULTS_DIR, `${name}.png`);
+  // The navigation is sticky: from the top, a full-page capture shows it where a reader sees it.
+  await page.evaluate("window.scrollTo(0, 0)");
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/**
+ * Collects uncaught page errors, console errors and failed API answers, to fail tests on them.
+ * `expected404` lists endpoints the workbench probes and handles when absent (e.g. assessments
+ * before that capability is installed).
+ */
+export function watchErrors(page: Page, options: { expected404?: readonly RegExp[] } = {}): string[] {
+  const errors: string[] = [];
+  const expected = options.expected404 ?? [];
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    // Failed requests are judged below by their URL, not by the browser's console line.
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
+      errors.push(`console: ${message.text()}`);
+    }
+  });
+  page.on("response", (response) => {
+    const status = response.status();
+    if (status < 400) {
+      return;
+    }
+    if (status === 404 && expected.some((pattern) => pattern.test(response.url()))) {
+      return;
+    }
+    errors.push(`HTTP ${status} ${response.request().method()} ${response.url()}`);
+  });
+  return errors;
+}

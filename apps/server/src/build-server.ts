@@ -11,6 +11,7 @@ import { registerHealthRoutes } from "./health/health.ts";
 import { registerInvoiceRoutes } from "./ledger/invoices.ts";
 import { registerPaymentRoutes } from "./ledger/payments.ts";
 import { registerLedgerRecordRoutes } from "./ledger/records.ts";
+import { registerPortfolioRoutes } from "./portfolio/index.ts";
 import { registerOpenApi } from "./shared/openapi.ts";
 import { handleError, handleNotFound } from "./shared/problem.ts";
 import { registerSecurityHeaders } from "./shared/security-headers.ts";
@@ -54,6 +55,7 @@ export const CORE_CAPABILITIES: readonly Capability[] = [
   },
   (app, { handle }) => registerFxRateRoutes(app, handle),
   (app, { handle, baseCurrency }) => registerAssessmentRoutes(app, handle, { baseCurrency }),
+  (app, { handle, baseCurrency }) => registerPortfolioRoutes(app, handle, { baseCurrency }),
 ];
 
 /**

@@ -50,6 +50,7 @@ const ROUTES: Array<[string, string]> = [
   ["/customers/{idOrCode}/credit-file", "get"],
   ["/assessments/{id}", "get"],
   ["/assessment-runs", "post"],
+  ["/portfolio/summary", "get"],
   ["/scorecards", "get"],
   ["/scorecards", "post"],
   ["/scorecards/{version}", "get"],

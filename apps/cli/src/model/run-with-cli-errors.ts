@@ -1,12 +1,13 @@
 import { ModelInputError } from "@creditdesk/core/models";
 import { CliError } from "../shared/fail.ts";
 
-/** Turns modelling input errors into one-line CLI errors (exit code 1). */
+/** Turns modelling input and registry errors into one-line CLI errors (exit code 1). */
 export async function runWithCliErrors(action: () => Promise<void>): Promise<void> {
   try {
     await action();
   } catch (error) {
-    if (error instanceof ModelInputError) {
+    // ModelRegistryError is matched by name so this module does not load the database package.
+    if (error instanceof ModelInputError || (error instanceof Error && error.name === "ModelRegistryError")) {
       throw new CliError(error.message);
     }
     throw error;

@@ -67,6 +67,26 @@ function leafScore(g: number, h: number, w: number, lambda: number): number {
  * follow XGBoost: children weights must be ordered and bound their subtrees at the midpoint.
  */
 export function growTree(ctx: GrowContext, rows: Uint32Array, features: readonly number[]): CodeTree {
+  return growTreeWithPartition(ctx, rows, features).tree;
+}
+
+/**
+ * The rows of the grown tree by leaf: `index[start..end)` are the rows that reached leaf `node`.
+ * Known at build time, so the trainer can add each leaf's value to its rows' margins directly
+ * instead of walking every row through the tree again.
+ */
+export interface TreePartition {
+  readonly tree: CodeTree;
+  readonly index: Uint32Array;
+  readonly leaves: readonly { readonly node: number; readonly start: number; readonly end: number }[];
+}
+
+/** growTree, also returning the final row partition (see TreePartition). */
+export function growTreeWithPartition(
+  ctx: GrowContext,
+  rows: Uint32Array,
+  features: readonly number[],
+): TreePartition {
   const { params } = ctx;
   const lambda = params.lambda;
   const tree: CodeTree = {
@@ -302,7 +322,11 @@ export function growTree(ctx: GrowContext, rows: Uint32Array, features: readonly
   for (const leaf of leaves) {
     pool.push(leaf.hist);
   }
-  return tree;
+  return {
+    tree,
+    index,
+    leaves: leaves.map((leaf) => ({ node: leaf.node, start: leaf.start, end: leaf.end })),
+  };
 }
 
 /** Leaf value of a code tree for row i. */

@@ -7,7 +7,7 @@ import type { GbdtFeature, GbdtModel, GbdtTree } from "./gbdt-model.ts";
 import type { GbdtParams } from "./gbdt-params.ts";
 import { DEFAULT_GBDT_PARAMS } from "./gbdt-params.ts";
 import type { CodeTree } from "./grow-tree.ts";
-import { growTree, predictCodeTree } from "./grow-tree.ts";
+import { growTreeWithPartition, predictCodeTree } from "./grow-tree.ts";
 
 export interface TrainGbdtResult {
   readonly model: GbdtModel;
@@ -116,10 +116,27 @@ export function trainGbdt(options: {
         .slice(0, Math.max(1, Math.ceil(params.colsample * allFeatures.length)))
         .sort((a, b) => a - b);
     }
-    const tree = growTree(ctx, rows, features);
+    const { tree, index, leaves } = growTreeWithPartition(ctx, rows, features);
     trees.push(tree);
-    for (let i = 0; i < n; i++) {
-      margin[i] = margin[i]! + predictCodeTree(tree, codes, i);
+    // The grower already knows which leaf every sampled row fell into: add the leaf values along
+    // the partition. Only rows left out by subsampling still walk the tree.
+    for (const leaf of leaves) {
+      const value = tree.value[leaf.node]!;
+      for (let k = leaf.start; k < leaf.end; k++) {
+        const i = index[k]!;
+        margin[i] = margin[i]! + value;
+      }
+    }
+    if (rows.length < n) {
+      const sampled = new Uint8Array(n);
+      for (let k = 0; k < rows.length; k++) {
+        sampled[rows[k]!] = 1;
+      }
+      for (let i = 0; i < n; i++) {
+        if (sampled[i] === 0) {
+          margin[i] = margin[i]! + predictCodeTree(tree, codes, i);
+        }
+      }
     }
     let validLoss: number | null = null;
     if (validation) {

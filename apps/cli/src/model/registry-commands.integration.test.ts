@@ -1,0 +1,94 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { artefactToJson, syntheticCreditTable, trainModel } from "@creditdesk/core/models";
+import { createTestDatabase, type TestDatabase } from "@creditdesk/db/testing";
+import { stringify } from "csv-stringify/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const bin = resolve(import.meta.dirname, "../../bin/creditdesk.js");
+const dir = mkdtempSync(join(tmpdir(), "creditdesk-registry-"));
+let t: TestDatabase;
+
+/** Runs the CLI against this file's database (PostgreSQL) or a PGlite folder of its own. */
+function run(args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, CREDITDESK_DATA_DIR: join(dir, "data") };
+  if (t.url) {
+    env.DATABASE_URL = t.url;
+  } else {
+    delete env.DATABASE_URL;
+  }
+  const result = spawnSync(process.execPath, [bin, "model", ...args], {
+    cwd: dir,
+    env,
+    encoding: "utf8",
+    timeout: 90_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const table = syntheticCreditTable({ rows: 1500, seed: 3 });
+  writeFileSync(join(dir, "data.csv"), stringify([table.header, ...table.rows]));
+  for (const method of ["scorecard", "gbdt"] as const) {
+    const { artefact } = trainModel({
+      table,
+      target: "default",
+      exclude: ["id"],
+      method,
+      createdAt: "2025-01-01T00:00:00.000Z",
+      gbdt: { maxIterations: 20 },
+    });
+    writeFileSync(join(dir, `${method}.json`), artefactToJson(artefact));
+  }
+});
+afterAll(async () => {
+  await t.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const roles = () =>
+  (JSON.parse(run(["list", "--json"]).stdout) as { version: string; role: string }[]).map(
+    (m) => `${m.version}:${m.role}`,
+  );
+
+describe("creditdesk model register|list|promote|compare", () => {
+  it("registers a champion and a challenger and refuses a duplicate version", () => {
+    expect(
+      run(["register", "--model", "scorecard.json", "--name", "pd", "--role", "champion"]).stdout,
+    ).toMatch(/registered pd 1 \(scorecard, champion\)/);
+    expect(run(["register", "--model", "gbdt.json", "--name", "pd"]).stdout).toMatch(
+      /registered pd 2 \(gbdt, challenger\)/,
+    );
+    const duplicate = run(["register", "--model", "gbdt.json", "--name", "pd", "--version", "1"]);
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr).toMatch(/version '1' already exists/);
+    expect(roles()).toEqual(["2:challenger", "1:champion"]);
+  }, 120_000);
+
+  it("compares champion and challenger on a labelled file in one JSON object", () => {
+    const result = run(["compare", "--data", "data.csv", "--target", "default"]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const out = JSON.parse(lines[0]!);
+    expect(out.rows).toBe(1500);
+    expect([out.champion.version, out.challenger.version]).toEqual(["1", "2"]);
+    for (const side of [out.champion, out.challenger]) {
+      expect(side.auc).toBeGreaterThan(0.6);
+      expect(side.gini).toBeCloseTo(2 * side.auc - 1, 10);
+      expect(typeof side.ks).toBe("number");
+      expect(typeof side.brier).toBe("number");
+    }
+    expect(out.scorePsi.psi).toBeGreaterThanOrEqual(0);
+  }, 120_000);
+
+  it("promotes the challenger and demotes the champion", () => {
+    expect(run(["promote", "pd", "2"]).stdout).toMatch(/pd 2 is champion; pd 1 is now a challenger/);
+    expect(roles()).toEqual(["2:champion", "1:challenger"]);
+    expect(run(["retire", "pd", "1"]).code).toBe(0);
+    expect(roles()).toEqual(["2:champion", "1:retired"]);
+  }, 120_000);
+});

@@ -45,7 +45,14 @@ export const assessmentSchema = z
     previousGrade: z.string().nullable(),
     reasons: z.array(reasonSchema),
     policy: json.describe("recommended terms, credit period, prepayment, guarantee, review frequency"),
-    characteristics: json.describe("bin and points of every scorecard characteristic"),
+    points: z.array(z.tuple([z.string(), z.number()])).describe("points per characteristic code"),
+    models: json.describe("champion/challenger statistical model PD and score, when models are registered"),
+    reproduced: z
+      .boolean()
+      .describe(
+        "re-running the engine on the stored inputs and scorecard version gave the same score and grade",
+      ),
+    characteristics: json.describe("bin and points of every scorecard characteristic (single reads)"),
     financial: json.describe("latest period's ratios and Altman Z with zone, and the trend"),
     behaviour: json.describe("payment behaviour metrics as of the assessment date"),
     trigger: z.string(),

@@ -1,13 +1,40 @@
-import type { DatabaseHandle } from "@creditdesk/db";
+import type { DatabaseHandle, Db } from "@creditdesk/db";
 import { assessments } from "@creditdesk/db/assessment";
 import { and, desc, eq, lt, or } from "drizzle-orm";
 import { findCustomerId } from "./assess-customer-now.ts";
+import { recomputeAssessment, type StoredInputs, type StoredResult } from "./assessment-record.ts";
+import { resolveScorecard } from "./resolve-scorecard.ts";
 
 export type AssessmentRecord = typeof assessments.$inferSelect;
 
-/** An assessment as the API and CLI show it (the inputs snapshot stays in the database unless asked for). */
-export function toAssessmentView(row: AssessmentRecord, withInputs = false) {
-  const result = row.result as Record<string, unknown>;
+/**
+ * An assessment as the API and CLI show it. With `detail`, the engine is re-run on the stored
+ * inputs with the stored scorecard version to give every characteristic's bin, the financial
+ * analysis and the behaviour metrics — and `reproduced` says whether that re-run gives the stored
+ * score and grade exactly (it must, forever).
+ */
+export async function toAssessmentView(
+  db: Db,
+  row: AssessmentRecord,
+  options: { detail?: boolean; withInputs?: boolean } = {},
+) {
+  const stored = row.result as StoredResult;
+  let detail: { characteristics: unknown; financial: unknown; behaviour: unknown; reproduced: boolean } = {
+    characteristics: null,
+    financial: null,
+    behaviour: null,
+    reproduced: true,
+  };
+  if (options.detail) {
+    const scorecard = await resolveScorecard(db, row.scorecardVersion);
+    const again = recomputeAssessment(row.inputs as StoredInputs, scorecard);
+    detail = {
+      characteristics: again.characteristics,
+      financial: again.financial,
+      behaviour: again.behaviour,
+      reproduced: again.score === row.score && again.grade === row.grade,
+    };
+  }
   return {
     id: row.id,
     customerId: row.customerId,
@@ -15,26 +42,26 @@ export function toAssessmentView(row: AssessmentRecord, withInputs = false) {
     asOf: row.asOf,
     scorecardVersion: row.scorecardVersion,
     score: row.score,
-    displayScore: result.displayScore as number,
+    displayScore: stored.displayScore,
     pd: row.pd,
     grade: row.grade,
     /** The grade from points alone, before knock-out overrides capped it. */
-    scoreGrade: (result.scoreGrade as string | undefined) ?? row.grade,
-    overrides: (result.overrides as unknown[] | undefined) ?? [],
-    masterNotch: result.masterNotch ?? null,
+    scoreGrade: stored.scoreGrade ?? row.grade,
+    overrides: stored.overrides ?? [],
+    masterNotch: stored.masterNotch ?? null,
     previousGrade: row.previousGrade,
     reasons: row.reasons,
     policy: row.policy,
-    characteristics: result.characteristics,
-    financial: result.financial,
-    behaviour: result.behaviour,
+    points: stored.points ?? [],
+    models: stored.models ?? null,
+    ...detail,
     trigger: row.trigger,
     triggeredBy: row.triggeredBy,
     createdAt: row.createdAt.toISOString(),
-    ...(withInputs ? { inputs: row.inputs } : {}),
+    ...(options.withInputs ? { inputs: row.inputs } : {}),
   };
 }
-export type AssessmentView = ReturnType<typeof toAssessmentView>;
+export type AssessmentView = Awaited<ReturnType<typeof toAssessmentView>>;
 
 export async function getLatestAssessment(
   handle: DatabaseHandle,
@@ -46,7 +73,7 @@ export async function getLatestAssessment(
     .where(eq(assessments.customerId, customerId))
     .orderBy(desc(assessments.createdAt), desc(assessments.id))
     .limit(1);
-  return row ? toAssessmentView(row) : null;
+  return row ? toAssessmentView(handle.db, row, { detail: true }) : null;
 }
 
 /** History newest first, keyset-paged by id (ids grow with time). */
@@ -69,7 +96,7 @@ export async function listAssessments(
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   return {
-    items: page.map((r) => toAssessmentView(r)),
+    items: await Promise.all(page.map((r) => toAssessmentView(handle.db, r))),
     nextCursor: rows.length > limit ? String(page.at(-1)!.id) : null,
   };
 }
@@ -81,7 +108,7 @@ export async function getAssessment(handle: DatabaseHandle, id: number) {
     .from(assessments)
     .where(or(eq(assessments.id, id)))
     .limit(1);
-  return row ? toAssessmentView(row, true) : null;
+  return row ? toAssessmentView(handle.db, row, { detail: true, withInputs: true }) : null;
 }
 
 /** The customer's credit file summary: latest assessment, score history, ratios and behaviour. */

@@ -1,4 +1,5 @@
 export * from "./assess-customer-now.ts";
+export * from "./assessment-record.ts";
 export * from "./get-credit-file.ts";
 export * from "./industry-risk.ts";
 export * from "./resolve-scorecard.ts";

@@ -182,6 +182,7 @@ describe("assessment runs", () => {
       baseCurrency: "CNY",
       trigger: "bulk",
       triggeredBy: "test",
+      keepResults: true,
     });
     expect(s.customers).toBe(3);
     const solid = s.results.get(ids.SOLID!)!.result;
@@ -209,6 +210,7 @@ describe("assessment runs", () => {
       baseCurrency: "CNY",
       trigger: "bulk",
       triggeredBy: "test",
+      keepResults: true,
     });
     const b = await runAssessments({
       handle: t,
@@ -216,7 +218,9 @@ describe("assessment runs", () => {
       baseCurrency: "CNY",
       trigger: "bulk",
       triggeredBy: "test",
+      keepResults: true,
     });
+    expect(a.results.size).toBe(3);
     for (const [id, r] of a.results) {
       expect(b.results.get(id)!.result).toEqual(r.result);
     }
@@ -256,8 +260,23 @@ describe("assessment runs", () => {
   it("keeps the inputs snapshot so a past decision can be reproduced", async () => {
     const file = await getCreditFile(t, "WEAK");
     const full = await getAssessment(t, file.latest!.id);
-    expect(full?.inputs).toMatchObject({ profile: { isManufacturer: false }, adverseEventCount12m: 2 });
+    expect(full?.inputs).toMatchObject({ profile: { isManufacturer: false }, events: [{}, {}] });
+    // Re-running the engine on the stored inputs gives the stored decision.
+    expect(full?.reproduced).toBe(true);
+    expect(full?.behaviour).toMatchObject({ asOf: "2025-01-31" });
+    expect(full?.characteristics).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: "BEH_OVERDUE_SHARE" })]),
+    );
     expect(file.scoreHistory.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("notices when a stored decision no longer reproduces from its inputs", async () => {
+    const file = await getCreditFile(t, "WEAK");
+    await t.db
+      .update(assessments)
+      .set({ score: file.latest!.score + 1 })
+      .where(eq(assessments.id, file.latest!.id));
+    expect((await getAssessment(t, file.latest!.id))?.reproduced).toBe(false);
   });
 
   it("assesses a customer with no statements and no ledger without failing", async () => {

@@ -82,16 +82,14 @@ beforeAll(async () => {
     { paymentId: p1!.id, invoiceId: inv[0]!.id, amountMinor: 40_000 },
     { paymentId: p2!.id, invoiceId: inv[3]!.id, amountMinor: 70_000 },
   ]);
-  await t.db
-    .insert(creditNotes)
-    .values({
-      noteNumber: "CN1",
-      customerId: a!.id,
-      invoiceId: inv[1]!.id,
-      issuedOn: "2025-05-20",
-      currency: "CNY",
-      amountMinor: 10_000,
-    });
+  await t.db.insert(creditNotes).values({
+    noteNumber: "CN1",
+    customerId: a!.id,
+    invoiceId: inv[1]!.id,
+    issuedOn: "2025-05-20",
+    currency: "CNY",
+    amountMinor: 10_000,
+  });
   await t.db
     .insert(customerDefaults)
     .values({ customerId: b!.id, defaultedOn: "2025-03-01", kind: "past_due_90" });

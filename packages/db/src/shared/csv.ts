@@ -1,19 +1,36 @@
 /**
- * One line of CSV for PostgreSQL `COPY … WITH (FORMAT csv)`: null/undefined → empty unquoted field
- * (NULL), everything else quoted with doubled quotes, so text, JSON and newlines survive unchanged.
+ * One line of headerless CSV for PostgreSQL `COPY … WITH (FORMAT csv)`: NULL is an unquoted empty
+ * field, so an empty string is written as "" ; fields with a comma, quote or line break are quoted
+ * with doubled quotes; objects and arrays are written as JSON (for jsonb columns).
  */
-export function csvLine(values: readonly unknown[]): string {
-  let line = "";
-  for (let i = 0; i < values.length; i++) {
-    if (i > 0) {
-      line += ",";
+export type CsvValue = string | number | boolean | null | undefined | object;
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+export function csvField(value: CsvValue): string {
+  if (value === null || value === undefined) {
+    return "";
+  }
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) {
+      throw new RangeError(`cannot write ${value} to the database`);
     }
-    const v = values[i];
-    if (v === null || v === undefined) {
-      continue;
-    }
-    const text = typeof v === "string" ? v : typeof v === "object" ? JSON.stringify(v) : String(v);
-    line += `"${text.replaceAll('"', '""')}"`;
+    return String(value);
+  }
+  if (typeof value === "boolean") {
+    return value ? "t" : "f";
+  }
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  if (text === "") {
+    return '""';
+  }
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function csvLine(values: readonly CsvValue[]): string {
+  let line = csvField(values[0]);
+  for (let i = 1; i < values.length; i++) {
+    line += `,${csvField(values[i])}`;
   }
   return `${line}\n`;
 }

@@ -1,4 +1,5 @@
 import type { DemoCustomerBundle } from "@creditdesk/core/demo";
+import type { CsvValue } from "@creditdesk/db";
 import {
   complaints,
   contacts,
@@ -16,7 +17,6 @@ import {
   salesOrders,
 } from "@creditdesk/db";
 import type { PgTable } from "drizzle-orm/pg-core";
-import type { CsvValue } from "./csv-line.ts";
 
 /** Ids of one customer's rows, as assigned by the writer. */
 export interface BundleIds {

@@ -5,10 +5,17 @@ import {
   generatePortfolio,
   parseDemoOptions,
 } from "@creditdesk/core/demo";
-import { customers, type DatabaseHandle, fxRates, invoices, payments, type TxSession } from "@creditdesk/db";
+import {
+  csvLine,
+  customers,
+  type DatabaseHandle,
+  fxRates,
+  invoices,
+  payments,
+  type TxSession,
+} from "@creditdesk/db";
 import { sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
-import { csvLine } from "./csv-line.ts";
 import { DEMO_TABLE_KEYS, DEMO_TABLES, type DemoTable, type DemoTableKey } from "./demo-tables.ts";
 
 /** Rows written per table, plus fx rates, customers and the time taken. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, csvLine } from "./csv-line.ts";
+import { csvField, csvLine } from "./csv.ts";
 
 describe("csvLine (COPY format csv)", () => {
   it.each([
@@ -24,5 +24,11 @@ describe("csvLine (COPY format csv)", () => {
   it("refuses NaN and infinities", () => {
     expect(() => csvField(Number.NaN)).toThrow(RangeError);
     expect(() => csvField(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+  });
+});
+
+describe("csvField for jsonb", () => {
+  it("writes objects as JSON, quoted because JSON has quotes and commas", () => {
+    expect(csvField({ a: 1, b: "x" })).toBe('"{""a"":1,""b"":""x""}"');
   });
 });

@@ -1,7 +1,8 @@
 import type { BehaviourAggregates } from "@creditdesk/core/assessment";
 import { EXPONENT_EXCEPTIONS } from "@creditdesk/core/money";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.ts";
+import { type CustomerSelection, customerFilter } from "./customer-selection.ts";
 
 /** Currencies whose minor unit is not 1/100 (ISO 4217), for the SQL conversion to the base currency. */
 const zeroExponent = Object.entries(EXPONENT_EXCEPTIONS)
@@ -11,13 +12,11 @@ const threeExponent = Object.entries(EXPONENT_EXCEPTIONS)
   .filter(([, e]) => e === 3)
   .map(([c]) => c);
 
-export interface BehaviourQuery {
+export interface BehaviourQuery extends CustomerSelection {
   asOf: string;
   /** N of DSO/ADDB/CEI (default 90 days). */
   periodDays?: number;
   baseCurrency: string;
-  /** Limit to these customers; all customers when absent. */
-  customerIds?: readonly number[];
 }
 
 interface Row {
@@ -37,8 +36,7 @@ export async function loadBehaviourAggregates(
   query: BehaviourQuery,
 ): Promise<Map<number, BehaviourAggregates>> {
   const periodDays = query.periodDays ?? 90;
-  const only = (column: ReturnType<typeof sql>) =>
-    query.customerIds ? sql`and ${column} = any(${sql.param([...query.customerIds])}::bigint[])` : sql``;
+  const only = (column: SQL) => customerFilter(column, query);
   const asOf = sql`${query.asOf}::date`;
   const opening = sql`(${asOf} - ${periodDays}::int)`;
   const months = (n: number) => sql`(${asOf} - make_interval(months => ${n}::int))::date`;

@@ -1,5 +1,6 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.ts";
+import { customerFilter } from "./customer-selection.ts";
 
 /** The per-customer facts an assessment needs besides the ledger, loaded set-wise for many customers. */
 export interface AssessmentFacts {
@@ -57,14 +58,14 @@ export async function loadAssessmentFacts(
   options: {
     asOf: string;
     baseCurrency: string;
-    customerIds?: readonly number[];
+    customerIds?: readonly number[] | undefined;
+    customerIdRange?: { from: number; to: number } | undefined;
     statementPeriods?: number;
     eventMonths?: number;
   },
 ): Promise<Map<number, AssessmentFacts>> {
   const asOf = sql`${options.asOf}::date`;
-  const only = (column: ReturnType<typeof sql>) =>
-    options.customerIds ? sql`and ${column} = any(${sql.param([...options.customerIds])}::bigint[])` : sql``;
+  const only = (column: SQL) => customerFilter(column, options);
   const base = sql`${options.baseCurrency}::text`;
 
   const profiles = await queryRows<Record<string, unknown>>(

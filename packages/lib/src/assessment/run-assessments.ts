@@ -5,14 +5,16 @@ import {
   type RiskGrade,
 } from "@creditdesk/core/assessment";
 import { assessmentFeatures, buildScoringInputs } from "@creditdesk/core/models";
-import { csvLine, type DatabaseHandle } from "@creditdesk/db";
+import { csvLine, customers, type DatabaseHandle, type Db } from "@creditdesk/db";
 import {
   assessmentRuns,
   assessments,
+  type CustomerSelection,
   loadAssessmentFacts,
   loadBehaviourAggregates,
 } from "@creditdesk/db/assessment";
-import { eq, sql } from "drizzle-orm";
+import { findChampion, findLatestChallenger } from "@creditdesk/db/models";
+import { asc, eq, sql } from "drizzle-orm";
 import { scoreWithRegisteredModels } from "../models/score-with-registered-models.ts";
 import { type StoredInputs, toStoredResult } from "./assessment-record.ts";
 import { resolveScorecard } from "./resolve-scorecard.ts";
@@ -47,8 +49,10 @@ export interface RunAssessmentsSummary {
 }
 
 const COLUMNS = sql`(customer_id, run_id, as_of, scorecard_version, score, pd, grade, master_notch, previous_grade, reasons, policy, result, inputs, trigger, triggered_by)`;
-/** Customers scored and written per COPY: bounds memory whatever the portfolio size. */
+/** Customers scored and written per COPY. */
 const BATCH = 2_000;
+/** Customers whose facts are loaded at once: bounds memory whatever the portfolio size. */
+const CHUNK = 10_000;
 
 /**
  * Assesses many customers (or one) as of a date and records every result: loads all facts and the
@@ -61,23 +65,29 @@ export async function runAssessments(options: RunAssessmentsOptions): Promise<Ru
   const t0 = performance.now();
   const { handle, asOf } = options;
   const scorecard = await resolveScorecard(handle.db, options.scorecardVersion);
-  const query = {
-    asOf,
-    baseCurrency: options.baseCurrency,
-    ...(options.customerIds ? { customerIds: options.customerIds } : {}),
-  };
-  const facts = await loadAssessmentFacts(handle.db, query);
-  const aggregates = await loadBehaviourAggregates(handle.db, query);
-  const t1 = performance.now();
+  // Statistical models are scored alongside only when one is registered (features cost time).
+  const withModels = Boolean((await findChampion(handle.db)) ?? (await findLatestChallenger(handle.db)));
+  const { chunks, count } = await planChunks(handle.db, options.customerIds);
 
   const byGrade: Record<RiskGrade, number> = { low: 0, medium: 0, high: 0 };
   const results = new Map<number, { result: AssessmentResult }>();
   let gradeChanges = 0;
+  let total = 0;
+  let loadMs = 0;
   let scoreMs = 0;
-  const total = facts.size;
-  const customerIds = [...facts.keys()];
 
   const runId = await handle.transaction(async (tx) => {
+    // PGlite has one connection, held by this transaction; PostgreSQL reads on other pool
+    // connections so that loading the next chunk overlaps scoring this one.
+    const readDb = handle.kind === "pglite" ? tx.db : handle.db;
+    const load = async (selection: CustomerSelection) => {
+      const query = { asOf, baseCurrency: options.baseCurrency, ...selection };
+      const [facts, aggregates] = await Promise.all([
+        loadAssessmentFacts(readDb, query),
+        loadBehaviourAggregates(readDb, query),
+      ]);
+      return { facts, aggregates };
+    };
     const [run] = await tx.db
       .insert(assessmentRuns)
       .values({
@@ -89,60 +99,73 @@ export async function runAssessments(options: RunAssessmentsOptions): Promise<Ru
       })
       .returning({ id: assessmentRuns.id });
     const id = run!.id;
-    for (let start = 0; start < customerIds.length; start += BATCH) {
-      const s0 = performance.now();
-      const batch = customerIds.slice(start, start + BATCH).map((customerId) => {
-        const f = facts.get(customerId)!;
-        const agg = aggregates.get(customerId) ?? null;
-        const inputs = toAssessmentInputs({
-          facts: f,
-          behaviour: agg ? behaviourFromAggregates(agg) : null,
-          asOf,
-          baseCurrency: options.baseCurrency,
+    let next = chunks.length > 0 ? load(chunks[0]!) : null;
+    for (let k = 0; k < chunks.length; k++) {
+      const l0 = performance.now();
+      const { facts, aggregates } = await next!;
+      loadMs += performance.now() - l0;
+      next = k + 1 < chunks.length ? load(chunks[k + 1]!) : null;
+      // Keep a failure of the prefetch from going unhandled while this chunk is scored.
+      next?.catch(() => undefined);
+      const customerIds = [...facts.keys()];
+      total += customerIds.length;
+      for (let start = 0; start < customerIds.length; start += BATCH) {
+        const s0 = performance.now();
+        const batch = customerIds.slice(start, start + BATCH).map((customerId) => {
+          const f = facts.get(customerId)!;
+          const agg = aggregates.get(customerId) ?? null;
+          const inputs = toAssessmentInputs({
+            facts: f,
+            behaviour: agg ? behaviourFromAggregates(agg) : null,
+            asOf,
+            baseCurrency: options.baseCurrency,
+          });
+          const result = assessCustomer({ ...inputs, scorecard });
+          const stored: StoredInputs = {
+            asOf,
+            profile: inputs.profile,
+            statements: inputs.statements,
+            behaviourAggregates: agg,
+            external: inputs.external ?? {},
+            events: inputs.events ?? [],
+            reportingCurrency: options.baseCurrency,
+          };
+          const features = withModels ? assessmentFeatures({ inputs: buildScoringInputs(inputs) }) : {};
+          return { customerId, previousGrade: f.previousGrade, result, stored, features };
         });
-        const result = assessCustomer({ ...inputs, scorecard });
-        const stored: StoredInputs = {
-          asOf,
-          profile: inputs.profile,
-          statements: inputs.statements,
-          behaviourAggregates: agg,
-          external: inputs.external ?? {},
-          events: inputs.events ?? [],
-          reportingCurrency: options.baseCurrency,
-        };
-        const features = assessmentFeatures({ inputs: buildScoringInputs(inputs) });
-        return { customerId, previousGrade: f.previousGrade, result, stored, features };
-      });
-      const modelScores = await scoreWithRegisteredModels({ db: tx.db, rows: batch });
-      const lines = batch.map(({ customerId, previousGrade, result, stored }) => {
-        byGrade[result.grade]++;
-        if (previousGrade !== null && previousGrade !== result.grade) {
-          gradeChanges++;
-        }
-        if (options.keepResults) {
-          results.set(customerId, { result });
-        }
-        return csvLine([
-          customerId,
-          id,
-          asOf,
-          result.scorecardVersion,
-          result.score,
-          result.pd,
-          result.grade,
-          result.masterNotch ? String(result.masterNotch.notch) : null,
-          previousGrade,
-          result.reasons,
-          result.policy,
-          toStoredResult(result, modelScores.get(customerId)),
-          stored,
-          options.trigger,
-          options.triggeredBy,
-        ]);
-      });
-      scoreMs += performance.now() - s0;
-      await tx.copyFrom(sql`${assessments} ${COLUMNS}`, lines);
-      options.onProgress?.(Math.min(start + BATCH, total), total);
+        const modelScores = withModels
+          ? await scoreWithRegisteredModels({ db: tx.db, rows: batch })
+          : new Map<number, never>();
+        const lines = batch.map(({ customerId, previousGrade, result, stored }) => {
+          byGrade[result.grade]++;
+          if (previousGrade !== null && previousGrade !== result.grade) {
+            gradeChanges++;
+          }
+          if (options.keepResults) {
+            results.set(customerId, { result });
+          }
+          return csvLine([
+            customerId,
+            id,
+            asOf,
+            result.scorecardVersion,
+            result.score,
+            result.pd,
+            result.grade,
+            result.masterNotch ? String(result.masterNotch.notch) : null,
+            previousGrade,
+            result.reasons,
+            result.policy,
+            toStoredResult(result, modelScores.get(customerId)),
+            stored,
+            options.trigger,
+            options.triggeredBy,
+          ]);
+        });
+        scoreMs += performance.now() - s0;
+        await tx.copyFrom(sql`${assessments} ${COLUMNS}`, lines);
+        options.onProgress?.(total - customerIds.length + Math.min(start + BATCH, customerIds.length), count);
+      }
     }
     await tx.db.execute(sql`
       insert into domain_events (type, customer_id, payload)
@@ -157,7 +180,7 @@ export async function runAssessments(options: RunAssessmentsOptions): Promise<Ru
       .where(eq(assessmentRuns.id, id));
     return id;
   });
-  const t2 = performance.now();
+  const t1 = performance.now();
   const s = (ms: number) => Math.round(ms) / 1000;
   return {
     runId,
@@ -167,6 +190,24 @@ export async function runAssessments(options: RunAssessmentsOptions): Promise<Ru
     byGrade,
     gradeChanges,
     results,
-    seconds: { load: s(t1 - t0), score: s(scoreMs), write: s(t2 - t1 - scoreMs), total: s(t2 - t0) },
+    seconds: { load: s(loadMs), score: s(scoreMs), write: s(t1 - t0 - loadMs - scoreMs), total: s(t1 - t0) },
   };
+}
+
+/** The explicit customers as one chunk, or the whole portfolio in id ranges of CHUNK customers. */
+async function planChunks(
+  db: Db,
+  customerIds: readonly number[] | undefined,
+): Promise<{ chunks: CustomerSelection[]; count: number }> {
+  if (customerIds) {
+    return { chunks: customerIds.length > 0 ? [{ customerIds }] : [], count: customerIds.length };
+  }
+  const ids = (await db.select({ id: customers.id }).from(customers).orderBy(asc(customers.id))).map(
+    (r) => r.id,
+  );
+  const chunks: CustomerSelection[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    chunks.push({ customerIdRange: { from: ids[i]!, to: ids[Math.min(i + CHUNK, ids.length) - 1]! } });
+  }
+  return { chunks, count: ids.length };
 }

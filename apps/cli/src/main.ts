@@ -2,9 +2,12 @@ import { Command } from "commander";
 import { registerAssessmentCommands } from "./assessment/index.ts";
 import { registerCustomerCommands } from "./customers/index.ts";
 import { registerDemoCommands } from "./demo/index.ts";
+import { registerIdentityCommands } from "./identity/index.ts";
 import { registerImportCommands } from "./import/index.ts";
+import { registerLimitCommands } from "./limits/index.ts";
 import { registerMigrateCommands } from "./migrate/index.ts";
 import { registerModelCommands } from "./model/index.ts";
+import { registerMonitoringCommands } from "./monitoring/index.ts";
 import { reportAndExit } from "./shared/fail.ts";
 import { registerStartCommands } from "./start/index.ts";
 
@@ -24,7 +27,10 @@ registerDemoCommands(program);
 registerImportCommands(program);
 registerCustomerCommands(program);
 registerAssessmentCommands(program);
+registerLimitCommands(program);
 registerModelCommands(program);
+registerIdentityCommands(program);
+registerMonitoringCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -6,11 +6,15 @@ import { registerCustomerContactRoutes } from "./archive/customer-contacts.ts";
 import { registerCustomerRoutes } from "./archive/customers.ts";
 import { registerArchiveRecordRoutes } from "./archive/records.ts";
 import { registerAssessmentRoutes } from "./assessment/index.ts";
+import { registerAuditRoutes, requestScopedHandle } from "./audit/index.ts";
 import { registerFxRateRoutes } from "./fx/fx-rates.ts";
 import { registerHealthRoutes } from "./health/health.ts";
+import { registerGuard, registerIdentityRoutes } from "./identity/index.ts";
 import { registerInvoiceRoutes } from "./ledger/invoices.ts";
 import { registerPaymentRoutes } from "./ledger/payments.ts";
 import { registerLedgerRecordRoutes } from "./ledger/records.ts";
+import { registerLimitRoutes } from "./limits/index.ts";
+import { registerMonitoringRoutes } from "./monitoring/index.ts";
 import { registerPortfolioRoutes } from "./portfolio/index.ts";
 import { registerOpenApi } from "./shared/openapi.ts";
 import { handleError, handleNotFound } from "./shared/problem.ts";
@@ -56,6 +60,12 @@ export const CORE_CAPABILITIES: readonly Capability[] = [
   (app, { handle }) => registerFxRateRoutes(app, handle),
   (app, { handle, baseCurrency }) => registerAssessmentRoutes(app, handle, { baseCurrency }),
   (app, { handle, baseCurrency }) => registerPortfolioRoutes(app, handle, { baseCurrency }),
+  (app, { handle }) => registerLimitRoutes(app, handle),
+  (app, { handle }) => {
+    registerIdentityRoutes(app, handle);
+    registerAuditRoutes(app, handle);
+  },
+  (app, { handle, baseCurrency }) => registerMonitoringRoutes(app, handle, { baseCurrency }),
 ];
 
 /**
@@ -75,9 +85,13 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
   registerSecurityHeaders(app);
+  // Before any route: every route must resolve to a permission or be public, or this throws.
+  // Routes get a handle that joins the request transaction (change + audit entry commit together).
+  const handle = requestScopedHandle(options.handle);
+  registerGuard(app, { handle: options.handle, scopedHandle: handle });
   await registerOpenApi(app, VERSION);
   for (const capability of [...CORE_CAPABILITIES, ...(options.capabilities ?? [])]) {
-    await capability(app, { handle: options.handle, baseCurrency: options.baseCurrency ?? "CNY" });
+    await capability(app, { handle, baseCurrency: options.baseCurrency ?? "CNY" });
   }
   return app;
 }

@@ -13,7 +13,7 @@ beforeAll(async () => {
     capabilities: [
       (app) => {
         // A route that fails the way a bug would: the 500 problem must not leak this.
-        app.get("/test/explode", { schema: { hide: true } }, async () => {
+        app.get("/test/explode", { schema: { hide: true }, config: { public: true } }, async () => {
           throw new Error("secret internal detail at /srv/creditdesk/db.ts:42");
         });
       },
@@ -38,6 +38,19 @@ afterAll(async () => {
 
 const ROUTES: Array<[string, string]> = [
   ["/health", "get"],
+  ["/alerts", "get"],
+  ["/alerts/{id}", "get"],
+  ["/alerts/{id}/acknowledge", "post"],
+  ["/alerts/{id}/assign", "post"],
+  ["/alerts/{id}/comments", "post"],
+  ["/alerts/{id}/resolve", "post"],
+  ["/alerts/{id}/dismiss", "post"],
+  ["/monitoring/rules", "get"],
+  ["/monitoring/rules", "post"],
+  ["/monitoring/rules/{code}", "get"],
+  ["/monitoring/runs", "post"],
+  ["/inbox", "get"],
+  ["/inbox/{id}/read", "post"],
   ["/customers", "get"],
   ["/customers", "post"],
   ["/customers/{idOrCode}", "get"],
@@ -55,10 +68,42 @@ const ROUTES: Array<[string, string]> = [
   ["/scorecards", "post"],
   ["/scorecards/{version}", "get"],
   ["/scorecards/{version}/activate", "post"],
+  ["/credit-checks", "post"],
+  ["/credit-checks/{id}", "get"],
+  ["/credit-checks/release", "post"],
+  ["/customers/{idOrCode}/limits", "get"],
+  ["/customers/{idOrCode}/limits", "post"],
+  ["/customers/{idOrCode}/exposure", "get"],
+  ["/customers/{idOrCode}/limit-recommendation", "get"],
+  ["/limit-requests", "post"],
+  ["/limit-requests", "get"],
+  ["/limit-requests/{id}", "get"],
+  ["/limit-requests/{id}/decision", "post"],
+  ["/limit-requests/{id}/resubmit", "post"],
+  ["/limit-authorities", "get"],
+  ["/limit-authorities", "put"],
+  ["/blocked-orders", "get"],
+  ["/blocked-orders/{id}/resolution", "post"],
+  ["/customers/{idOrCode}/contracts", "get"],
+  ["/customers/{idOrCode}/contracts", "post"],
+  ["/customers/{idOrCode}/securities", "post"],
+  ["/customers/{idOrCode}/late-interest", "get"],
   ["/fx-rates", "get"],
   ["/fx-rates", "post"],
   ["/fx-rates/{rateDate}/{fromCurrency}/{toCurrency}", "get"],
   ["/fx-rates/{rateDate}/{fromCurrency}/{toCurrency}", "patch"],
+  ["/auth/login", "post"],
+  ["/auth/logout", "post"],
+  ["/auth/me", "get"],
+  ["/users", "get"],
+  ["/users", "post"],
+  ["/users/{login}", "get"],
+  ["/users/{login}", "patch"],
+  ["/users/{login}/tokens", "get"],
+  ["/users/{login}/tokens", "post"],
+  ["/users/{login}/tokens/{id}", "delete"],
+  ["/audit", "get"],
+  ["/audit/verify", "get"],
   ...[
     "contacts",
     "financial-statements",
@@ -133,6 +178,18 @@ describe("OpenAPI", () => {
     } finally {
       await second.close();
     }
+  });
+
+  it("refuses to build a server with a route that declares no permission", async () => {
+    await expect(
+      startTestServer(t, {
+        capabilities: [
+          (app) => {
+            app.post("/test/unprotected", async () => ({ ok: true }));
+          },
+        ],
+      }),
+    ).rejects.toThrow(/POST \/test\/unprotected declares no permission/);
   });
 
   it("serves Swagger UI at /docs", async () => {

@@ -86,9 +86,7 @@ async function openPglite(dataDir: string, loadDataDir: Blob | File | undefined)
         return fn({
           db: txDb,
           async copyFrom(target, chunks) {
-            const { sql: text } = dialect.sqlToQuery(
-              sql`copy ${target} from '/dev/blob' with (format csv)`,
-            );
+            const { sql: text } = dialect.sqlToQuery(sql`copy ${target} from '/dev/blob' with (format csv)`);
             const parts: string[] = [];
             for await (const chunk of chunks) {
               parts.push(chunk);

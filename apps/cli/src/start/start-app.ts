@@ -1,6 +1,8 @@
 import { runAssessments } from "@creditdesk/lib/assessment";
 import { loadConfig } from "@creditdesk/lib/config";
 import { seedDemoIfEmpty } from "@creditdesk/lib/demo";
+import { seedDemoUsers } from "@creditdesk/lib/identity";
+import { startMonitoringScheduler } from "@creditdesk/lib/monitoring";
 import { buildServer, registerWeb } from "@creditdesk/server";
 import { ensureWebBuilt } from "@creditdesk/web/ensure-built";
 import { openAppDatabase } from "../shared/open-database.ts";
@@ -26,6 +28,12 @@ export async function startApp(options: { demo: boolean }): Promise<void> {
       log(
         `empty database: seeded a demo portfolio in ${seeded.seconds.toFixed(1)} s (${summarise(seeded)}) — CREDITDESK_DEMO=0 turns this off`,
       );
+      // Demo users, one per role, with the passwords published in README "Demo users" — only here,
+      // with the demo portfolio in an empty database.
+      const demoUsers = await seedDemoUsers({ handle });
+      if (demoUsers > 0) {
+        log(`created ${demoUsers} demo users (one per role; see README "Demo users")`);
+      }
       // A demo without scores shows little: assess the new portfolio once, as of today.
       const run = await runAssessments({
         handle,
@@ -53,6 +61,15 @@ export async function startApp(options: { demo: boolean }): Promise<void> {
     `CreditDesk is serving on http://${shown}:${port} (API docs at /docs) — ready in ${Date.now() - started} ms`,
   );
 
+  // Nightly monitoring run and digest, and incremental monitoring on domain events.
+  const scheduler = startMonitoringScheduler({
+    handle,
+    baseCurrency: config.baseCurrency,
+    hour: config.monitorHour,
+    notify: { ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}), smtpFrom: config.smtpFrom },
+    log,
+  });
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) {
@@ -60,6 +77,7 @@ export async function startApp(options: { demo: boolean }): Promise<void> {
     }
     closing = true;
     log(`${signal}: shutting down`);
+    scheduler.stop();
     await app.close();
     await handle.close();
     process.exit(0);

@@ -32,6 +32,22 @@ export const OPENAPI_TAGS = [
     name: "Assessment",
     description: "Scores, PD, grades, reason codes and policy; credit file; bulk runs; scorecard versions",
   },
+  {
+    name: "Limits: credit checks",
+    description: "Real-time credit check of orders (approved / blocked with reasons), reservations",
+  },
+  { name: "Limits: limits and exposure", description: "Limits with history, temporary limits, exposure" },
+  { name: "Limits: requests", description: "Limit requests routed by the authority matrix (four eyes)" },
+  { name: "Limits: blocked orders", description: "Blocked orders queue: release or reject" },
+  { name: "Limits: contracts", description: "Payment terms, late-payment interest, penalties, securities" },
+  {
+    name: "Monitoring",
+    description:
+      "Early-warning rules, monitoring runs, alerts (acknowledge, assign, resolve, dismiss) and the inbox",
+  },
+  { name: "Identity: sign-in", description: "Sessions (cookie + CSRF header) and the signed-in user" },
+  { name: "Identity: users and tokens", description: "Users, roles and API tokens (administrators)" },
+  { name: "Audit", description: "The tamper-evident audit trail (hash chain) and its verification" },
   { name: "System", description: "Health" },
 ];
 
@@ -40,7 +56,9 @@ const DESCRIPTION = `CreditDesk API — customer credit archive and receivables 
 Conventions: money is integer minor units (\`amountMinor\`, fen/cents) with an ISO 4217 \`currency\`;
 dates are \`YYYY-MM-DD\`. Lists return \`{ items, nextCursor }\`: pass \`nextCursor\` back as \`cursor\`
 (with the same \`sort\`) for the next page; \`sort=field\` or \`sort=-field\` from each list's whitelist;
-\`limit\` 1–500. Errors are RFC 9457 \`application/problem+json\` with \`errors[].path\` naming fields.`;
+\`limit\` 1–500. Every route but /health, /openapi.json, /docs and POST /auth/login needs a
+signed-in session or an API token and the permission of the caller's role (401 / 403 problems otherwise).
+Errors are RFC 9457 \`application/problem+json\` with \`errors[].path\` naming fields.`;
 
 /** OpenAPI document from the routes' zod schemas, served at `/openapi.json`, Swagger UI at `/docs`. */
 export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
@@ -49,6 +67,23 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       openapi: "3.0.3",
       info: { title: "CreditDesk API", version, description: DESCRIPTION },
       tags: OPENAPI_TAGS,
+      components: {
+        securitySchemes: {
+          bearerToken: {
+            type: "http",
+            scheme: "bearer",
+            description: "API token `cd_…` (creditdesk tokens create), scoped read / write / permission list",
+          },
+          sessionCookie: {
+            type: "apiKey",
+            in: "cookie",
+            name: "cd_session",
+            description:
+              "Browser session from POST /auth/login; unsafe methods also need header x-csrf-token = cookie cd_csrf",
+          },
+        },
+      },
+      security: [{ bearerToken: [] }, { sessionCookie: [] }],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,

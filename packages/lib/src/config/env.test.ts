@@ -13,6 +13,8 @@ describe("configuration from the environment", () => {
   });
 
   it("names every bad variable in one error", () => {
-    expect(() => loadConfig({ PORT: "x", DATABASE_URL: "mysql://x" })).toThrow(/PORT: .*DATABASE_URL: must start/);
+    expect(() => loadConfig({ PORT: "x", DATABASE_URL: "mysql://x" })).toThrow(
+      /PORT: .*DATABASE_URL: must start/,
+    );
   });
 });

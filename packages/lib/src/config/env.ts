@@ -20,7 +20,17 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as CNY")
     .default("CNY"),
-  CREDITDESK_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** SMTP server for alert e-mails, e.g. smtp://user:pass@mail.example.com:587; none → e-mails stay queued. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  SMTP_FROM: z.string().min(3).default("CreditDesk <creditdesk@localhost>"),
+  /** Hour (local time, 0–23) of the nightly monitoring run and digest. */
+  CREDITDESK_MONITOR_HOUR: z.coerce.number().int().min(0).max(23).default(2),
+  CREDITDESK_LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .default("info"),
 });
 
 export type AppConfig = {
@@ -32,6 +42,9 @@ export type AppConfig = {
   demoCustomers: number;
   baseCurrency: string;
   logLevel: z.infer<typeof EnvSchema>["CREDITDESK_LOG_LEVEL"];
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  monitorHour: number;
 };
 
 /** Reads and validates the environment; throws one error listing every bad variable. */
@@ -51,5 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoCustomers: e.CREDITDESK_DEMO_CUSTOMERS,
     baseCurrency: e.CREDITDESK_BASE_CURRENCY,
     logLevel: e.CREDITDESK_LOG_LEVEL,
+    smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
+    monitorHour: e.CREDITDESK_MONITOR_HOUR,
   };
 }

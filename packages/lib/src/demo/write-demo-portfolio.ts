@@ -200,6 +200,11 @@ export async function writeDemoPortfolio(input: WriteDemoOptions): Promise<Write
     }
     return true;
   });
+  if (seeded) {
+    // Fresh planner statistics after a bulk load: PGlite has no autovacuum, and on PostgreSQL it
+    // would come too late for the assessment that usually follows (bad estimates → nested loops).
+    await input.handle.db.execute(sql`analyze`);
+  }
 
   return { seeded, counts, seconds: (performance.now() - started) / 1000, options };
 }

@@ -1,0 +1,183 @@
+import { describe, expect, it } from "vitest";
+import { type BehaviourAggregates, behaviourFromAggregates } from "../assessment/index.ts";
+import { DEFAULT_RULES } from "./default-rules.ts";
+import { evaluateRules, ratingNotch } from "./evaluate-rules.ts";
+import type { MonitoringFacts } from "./monitoring-facts.ts";
+import { validateRule } from "./rule-schema.ts";
+
+const AS_OF = "2025-06-30";
+
+/** A healthy customer: 1,000,000.00 monthly sales, 60-day DSO, pays ~2 days late, stable orders. */
+function aggregates(over: Partial<BehaviourAggregates> = {}): BehaviourAggregates {
+  return {
+    asOf: AS_OF,
+    collectionPeriodDays: 90,
+    aging: { current: 200_000_000, d1_30: 0, d31_60: 0, d61_90: 0, d91_180: 0, over180: 0 },
+    maxDaysPastDue: 0,
+    unallocatedCreditMinor: 0,
+    creditSalesMinor: 300_000_000,
+    openingArMinor: 200_000_000,
+    dbt: {
+      m3: { weightedDays: 2 * 300_000_000, amountMinor: 300_000_000 },
+      m6: { weightedDays: 2 * 600_000_000, amountMinor: 600_000_000 },
+      m12: { weightedDays: 2 * 1_200_000_000, amountMinor: 1_200_000_000 },
+    },
+    payments12m: { amountMinor: 1_200_000_000, lateAmountMinor: 100_000_000, count: 12, lateCount: 1 },
+    openDisputeCount: 0,
+    openDisputeAmountMinor: 0,
+    complaintCount12m: 0,
+    invoiceCount12m: 12,
+    orderVolume3mMinor: 300_000_000,
+    orderTrailing12mMinor: 1_200_000_000,
+    ...over,
+  };
+}
+
+function healthy(over: Partial<MonitoringFacts> = {}): MonitoringFacts {
+  return {
+    customerId: 1,
+    code: "C1",
+    tier: "core",
+    industry: "C",
+    grade: "low",
+    behaviour: new Map([[90, behaviourFromAggregates(aggregates())]]),
+    latestScore: 720,
+    previousScore: 715,
+    previousGrade: "low",
+    altmanZone: "safe",
+    currentRatio: 1.8,
+    events: [{ type: "address_change", date: "2025-05-01" }],
+    rating: "AA",
+    previousRating: "AA",
+    limitUtilisation: 0.5,
+    monthlyOrders: Array.from({ length: 24 }, (_, i) => 100_000_000 + (i % 3) * 5_000_000),
+    monthlyPaymentDays: Array.from({ length: 24 }, (_, i) => 60 + (i % 4)),
+    ...over,
+  };
+}
+
+const withBehaviour = (over: Partial<BehaviourAggregates>) => ({
+  behaviour: new Map([[90, behaviourFromAggregates(aggregates(over))]]),
+});
+
+/** For every default rule, a history that must breach it. */
+const BREACHES: Record<string, Partial<MonitoringFacts>> = {
+  // 400,000,000 open on 300,000,000 sales over 90 days → DSO 120.
+  payment_cycle_long: withBehaviour({
+    aging: { current: 400_000_000, d1_30: 0, d31_60: 0, d61_90: 0, d91_180: 0, over180: 0 },
+  }),
+  // 3-month 25 days vs 12-month (25·3 + 2·9)/12 ≈ 7.75 → 25 > 17.75.
+  days_beyond_terms_rising: withBehaviour({
+    dbt: {
+      m3: { weightedDays: 25 * 300_000_000, amountMinor: 300_000_000 },
+      m6: { weightedDays: 27 * 300_000_000, amountMinor: 600_000_000 },
+      m12: { weightedDays: (25 * 3 + 2 * 9) * 100_000_000, amountMinor: 1_200_000_000 },
+    },
+  }),
+  // (150,000,000 / 3) / (1,200,000,000 / 12) = 0.5 < 0.6.
+  order_volume_drop: withBehaviour({ orderVolume3mMinor: 150_000_000 }),
+  // 1 complaint per 12 invoices = 8.3 per 100.
+  complaint_rate_high: withBehaviour({ complaintCount12m: 1 }),
+  overdue_days_high: withBehaviour({
+    aging: { current: 100_000_000, d1_30: 0, d31_60: 0, d61_90: 10_000_000, d91_180: 0, over180: 0 },
+    maxDaysPastDue: 75,
+  }),
+  overdue_days_critical: withBehaviour({
+    aging: { current: 100_000_000, d1_30: 0, d31_60: 0, d61_90: 0, d91_180: 10_000_000, over180: 0 },
+    maxDaysPastDue: 120,
+  }),
+  overdue_amount_high: withBehaviour({
+    aging: { current: 100_000_000, d1_30: 100_000_001, d31_60: 0, d61_90: 0, d91_180: 0, over180: 0 },
+    maxDaysPastDue: 20,
+  }),
+  limit_utilisation_high: { limitUtilisation: 0.95 },
+  score_drop: { latestScore: 680, previousScore: 715, grade: "medium" },
+  grade_downgrade: { grade: "medium", previousGrade: "low", latestScore: 690 },
+  altman_distress: { altmanZone: "distress" },
+  current_ratio_low: { currentRatio: 0.8 },
+  legal_events: { events: [{ type: "lawsuit", date: "2025-06-01" }] },
+  management_change: { events: [{ type: "management_change", date: "2025-04-15" }] },
+  rating_downgrade: { rating: "A", previousRating: "AA" },
+  order_volume_break: {
+    monthlyOrders: Array.from({ length: 24 }, (_, i) =>
+      i < 21 ? 100_000_000 + (i % 3) * 5_000_000 : 30_000_000,
+    ),
+  },
+  payment_days_break: {
+    monthlyPaymentDays: Array.from({ length: 24 }, (_, i) => (i < 21 ? 60 + (i % 4) : 110)),
+  },
+};
+
+const fired = (facts: MonitoringFacts) =>
+  evaluateRules({ rules: DEFAULT_RULES, facts: [facts], asOf: AS_OF })
+    .filter((o) => o.breached)
+    .map((o) => o.ruleCode);
+
+describe("default rules", () => {
+  it("stay quiet on a healthy customer", () => {
+    expect(fired(healthy())).toEqual([]);
+  });
+
+  it("cover every default rule with a breaching case", () => {
+    expect(Object.keys(BREACHES).sort()).toEqual(DEFAULT_RULES.map((r) => r.code).sort());
+  });
+
+  it.each(Object.entries(BREACHES))("%s fires on its constructed history", (code, over) => {
+    expect(fired(healthy(over))).toContain(code);
+  });
+
+  it("reports value, threshold and baseline of a relative rule", () => {
+    const [o] = evaluateRules({
+      rules: DEFAULT_RULES.filter((r) => r.code === "days_beyond_terms_rising"),
+      facts: [healthy(BREACHES.days_beyond_terms_rising)],
+      asOf: AS_OF,
+    });
+    expect(o?.value).toBe(25);
+    expect(o?.baseline).toBeCloseTo(7.75, 10);
+    expect(o?.threshold).toBeCloseTo(17.75, 10);
+  });
+
+  it("skips limit utilisation when there is no limit, and respects scope", () => {
+    const noLimit = evaluateRules({
+      rules: DEFAULT_RULES,
+      facts: [healthy({ limitUtilisation: null })],
+      asOf: AS_OF,
+    });
+    expect(noLimit.some((o) => o.ruleCode === "limit_utilisation_high")).toBe(false);
+    const scoped = DEFAULT_RULES.map((r) => ({ ...r, scope: { tiers: ["general" as const] } }));
+    expect(evaluateRules({ rules: scoped, facts: [healthy(BREACHES.altman_distress)], asOf: AS_OF })).toEqual(
+      [],
+    );
+  });
+
+  it("ignores events outside the look-back window", () => {
+    expect(fired(healthy({ events: [{ type: "lawsuit", date: "2025-03-01" }] }))).not.toContain(
+      "legal_events",
+    );
+  });
+});
+
+describe("validateRule", () => {
+  it("accepts a default rule and names the path of each error", () => {
+    expect(validateRule(DEFAULT_RULES[0]).ok).toBe(true);
+    const bad = validateRule({
+      ...DEFAULT_RULES[0],
+      severity: "urgent",
+      threshold: { type: "absolute", value: "x" },
+    });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.issues.map((i) => i.path).sort()).toEqual(["severity", "threshold.value"]);
+    }
+  });
+
+  it("rejects a relative threshold on an indicator without a baseline", () => {
+    const r = validateRule({ ...DEFAULT_RULES[0], threshold: { type: "relative", factor: 1.2 } });
+    expect(r.ok === false && r.issues[0]?.path).toBe("threshold.type");
+  });
+
+  it("orders ratings", () => {
+    expect(ratingNotch("AA")! < ratingNotch("A")!).toBe(true);
+    expect(ratingNotch("XYZ")).toBeNull();
+  });
+});

@@ -1,0 +1,236 @@
+import { sql } from "drizzle-orm";
+import { type Db, queryRows } from "../client.ts";
+
+/** The locked credit account with everything a check needs besides the ledger sums. */
+export interface LockedAccount {
+  accountId: number;
+  customerId: number;
+  status: string;
+  segmentConfig: unknown;
+  grade: string | null;
+  lateShare: number | null;
+}
+
+/**
+ * Locks the customer's credit account of a segment (`FOR UPDATE OF a`) and reads, in the same
+ * statement, the segment configuration, the latest assessment's grade and late-paid share, and
+ * whether monitoring has the customer on credit hold.
+ * Every concurrent check of the same account waits here, which is what keeps approved reservations
+ * within the limit. Whatever must be current after the wait (limit, reservations, earlier checks of
+ * the order) is read by the NEXT statement: under READ COMMITTED a statement that waited for a row
+ * lock still sees the other tables as of its start. Undefined when the account does not exist.
+ */
+export async function lockCreditAccount(
+  db: Db,
+  options: { customerId: number; segment: string },
+): Promise<LockedAccount | undefined> {
+  const { customerId, segment } = options;
+  const rows = await queryRows<LockedAccount>(
+    db,
+    sql`
+    select a.id as "accountId", a.customer_id as "customerId",
+      -- A credit hold placed by monitoring (a critical alert) blocks like a manual hold.
+      case when a.status = 'ok' and exists (
+        select 1 from credit_holds h where h.customer_id = a.customer_id and h.released_at is null
+      ) then 'hold' else a.status end as status,
+      s.config as "segmentConfig", asm.grade, asm.late_share as "lateShare"
+    from credit_accounts a
+    left join credit_segments s on s.code = a.segment
+    left join lateral (
+      -- Late-paid share by amount over 12 months, from the stored behaviour sums of the assessment.
+      select x.grade,
+        (x.inputs->'behaviourAggregates'->'payments12m'->>'lateAmountMinor')::float8
+          / nullif((x.inputs->'behaviourAggregates'->'payments12m'->>'amountMinor')::float8, 0) as late_share
+      from assessments x where x.customer_id = a.customer_id
+      order by x.created_at desc, x.id desc limit 1) asm on true
+    where a.customer_id = ${customerId} and a.segment = ${segment}
+    for update of a`,
+  );
+  return rows[0];
+}
+
+/** Ledger and reservation sums of one currency (see core `CurrencyExposure`), raw from SQL. */
+export interface ExposureRow {
+  currency: string;
+  openReceivablesMinor: number;
+  overdueMinor: number;
+  undeliveredOrdersMinor: number;
+  undeliveredInHorizonMinor: number;
+  deliveredNotInvoicedMinor: number;
+  reservationsMinor: number;
+  oldestOverdueDue: string | null;
+  /** The currency the rates are quoted to: the limit's, else `toCurrency`. */
+  toCurrency: string;
+  directRate: string | null;
+  inverseRate: string | null;
+  /** The account's best limit (valid on `asOf` first, temporary before standard, newest first). */
+  limitId: number | null;
+  limitMinor: number | null;
+  limitValidFrom: string | null;
+  limitValidTo: string | null;
+  limitKind: string | null;
+  /** Sum of the amounts already checked for `orderReference` (null = never checked). */
+  checkedTotalMinor: number | null;
+  lastCheckId: number | null;
+}
+
+/**
+ * The exposure of a customer by currency, in one statement (DOMAIN.md "Limits and exposure"):
+ * - open receivables = open invoices − allocations − credit notes against them, overdue when due
+ *   before `asOf`;
+ * - open orders: ordered − delivered (not delivered) and delivered − invoiced (delivered not
+ *   invoiced), except orders an active reservation already stands for (no double count);
+ * - active reservations not expired at `now`, except those whose order is invoiced/closed/cancelled
+ *   (the invoice counts instead, or nothing);
+ * plus, per currency (and for `extraCurrency`, the order's), the latest recorded rate to the limit
+ * currency (or `toCurrency`) on or before `asOf`, direct or inverse; and, repeated on every row, the
+ * account's best limit and what was already checked for `orderReference`.
+ */
+export async function loadExposureByCurrency(
+  db: Db,
+  options: {
+    customerId: number;
+    asOf: string;
+    now: Date;
+    toCurrency: string;
+    horizonEnd: string | null;
+    extraCurrency?: string | undefined;
+    accountId?: number | null | undefined;
+    orderReference?: string | undefined;
+  },
+): Promise<ExposureRow[]> {
+  const { customerId, asOf } = options;
+  const accountId = options.accountId ?? null;
+  const reference = options.orderReference ?? null;
+  const now = options.now.toISOString();
+  const horizon = options.horizonEnd;
+  const extra = options.extraCurrency ?? options.toCurrency;
+  return queryRows<ExposureRow>(
+    db,
+    sql`
+    with lim as (
+      select l.id, l.amount_minor, l.currency::text as lim_currency, l.valid_from, l.valid_to, l.kind
+      from credit_limits l
+      where l.account_id = cast(${accountId} as int8) and l.superseded_at is null
+      order by (l.valid_from <= cast(${asOf} as date)
+                and (l.valid_to is null or l.valid_to >= cast(${asOf} as date))) desc,
+               (l.kind = 'temporary') desc, l.id desc
+      limit 1
+    ), tc as (
+      select coalesce((select lim_currency from lim), cast(${options.toCurrency} as text)) as to_currency
+    ), prev as (
+      select sum(c.amount_minor)::int8 as total, max(c.id) as last_id from credit_checks c
+      where c.customer_id = ${customerId} and c.order_reference = cast(${reference} as text)
+    ), recv as (
+      select i.currency::text as currency, i.due_on,
+        i.amount_minor
+          - coalesce((select sum(p.amount_minor) from payment_allocations p where p.invoice_id = i.id), 0)
+          - coalesce((select sum(n.amount_minor) from credit_notes n where n.invoice_id = i.id), 0) as open_minor
+      from invoices i where i.customer_id = ${customerId} and i.status = 'open'
+    ), r as (
+      select currency, sum(open_minor) as open_minor,
+        sum(open_minor) filter (where due_on < cast(${asOf} as date)) as overdue_minor,
+        min(due_on) filter (where due_on < cast(${asOf} as date)) as oldest_due
+      from recv where open_minor > 0 group by currency
+    ), res as (
+      select c.limit_currency::text as currency, sum(c.reserved_minor) as reserved_minor
+      from credit_checks c
+      where c.customer_id = ${customerId} and c.reservation_status = 'active'
+        and c.expires_at > cast(${now} as timestamptz)
+        and not exists (select 1 from sales_orders so where so.customer_id = c.customer_id
+          and so.order_number = c.order_reference and so.status in ('invoiced', 'closed', 'cancelled'))
+      group by c.limit_currency
+    ), o as (
+      select so.currency::text as currency,
+        sum(greatest(so.ordered_minor - so.delivered_minor, 0)) as undelivered,
+        sum(greatest(so.ordered_minor - so.delivered_minor, 0)) filter (
+          where cast(${horizon} as date) is null or so.delivery_due is null
+            or so.delivery_due <= cast(${horizon} as date)) as in_horizon,
+        sum(greatest(so.delivered_minor - so.invoiced_minor, 0)) as dni
+      from sales_orders so
+      where so.customer_id = ${customerId} and so.status in ('open', 'partially_delivered', 'delivered')
+        and not exists (select 1 from credit_checks c where c.customer_id = so.customer_id
+          and c.order_reference = so.order_number and c.reservation_status = 'active'
+          and c.expires_at > cast(${now} as timestamptz))
+      group by so.currency
+    ), cur as (
+      select currency from r union select currency from res union select currency from o
+      union select cast(${extra} as text)
+    )
+    select cur.currency,
+      coalesce(r.open_minor, 0)::int8 as "openReceivablesMinor",
+      coalesce(r.overdue_minor, 0)::int8 as "overdueMinor",
+      coalesce(o.undelivered, 0)::int8 as "undeliveredOrdersMinor",
+      coalesce(o.in_horizon, 0)::int8 as "undeliveredInHorizonMinor",
+      coalesce(o.dni, 0)::int8 as "deliveredNotInvoicedMinor",
+      coalesce(res.reserved_minor, 0)::int8 as "reservationsMinor",
+      r.oldest_due::text as "oldestOverdueDue",
+      tc.to_currency as "toCurrency",
+      (select f.rate::text from fx_rates f where f.from_currency = cur.currency
+         and f.to_currency = tc.to_currency and f.rate_date <= cast(${asOf} as date)
+         order by f.rate_date desc limit 1) as "directRate",
+      (select f.rate::text from fx_rates f where f.from_currency = tc.to_currency
+         and f.to_currency = cur.currency and f.rate_date <= cast(${asOf} as date)
+         order by f.rate_date desc limit 1) as "inverseRate",
+      lim.id as "limitId", lim.amount_minor as "limitMinor", lim.valid_from as "limitValidFrom",
+      lim.valid_to as "limitValidTo", lim.kind as "limitKind",
+      prev.total as "checkedTotalMinor", prev.last_id as "lastCheckId"
+    from cur cross join tc cross join prev left join lim on true
+      left join r using (currency) left join res using (currency) left join o using (currency)`,
+  );
+}
+
+export interface NewCreditCheck {
+  customerId: number;
+  accountId: number | null;
+  segment: string;
+  orderReference: string;
+  amountMinor: number;
+  currency: string;
+  orderTotalMinor: number;
+  deliveryDate: string | null;
+  outcome: "approved" | "blocked";
+  reasons: unknown;
+  decision: unknown;
+  limitId: number | null;
+  limitCurrency: string | null;
+  reservedMinor: number;
+  expiresAt: Date | null;
+  checkedBy: string | null;
+  checkedAt: Date;
+}
+
+/**
+ * Records a decision (and with it the reservation, when approved) and, for a blocked order, the
+ * `credit_check.blocked` domain event — one statement.
+ */
+export async function insertCreditCheck(db: Db, c: NewCreditCheck): Promise<{ id: number }> {
+  const blocked = c.outcome === "blocked";
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`
+    with c as (
+      insert into credit_checks (customer_id, account_id, segment, order_reference, amount_minor, currency,
+        order_total_minor, delivery_date, outcome, reasons, decision, limit_id, limit_currency, reserved_minor,
+        reservation_status, expires_at, block_status, checked_by, checked_at)
+      values (${c.customerId}, ${c.accountId}, ${c.segment}, ${c.orderReference}, ${c.amountMinor}, ${c.currency},
+        ${c.orderTotalMinor}, ${c.deliveryDate}, ${c.outcome}, ${JSON.stringify(c.reasons)}::jsonb,
+        ${JSON.stringify(c.decision)}::jsonb, ${c.limitId}, ${c.limitCurrency}, ${c.reservedMinor},
+        ${c.reservedMinor > 0 ? "active" : "none"}, ${c.expiresAt ? c.expiresAt.toISOString() : null},
+        ${blocked ? "open" : null}, ${c.checkedBy}, ${c.checkedAt.toISOString()})
+      returning id
+    ), e as (
+      insert into domain_events (type, customer_id, payload)
+      select 'credit_check.blocked', ${c.customerId},
+        jsonb_build_object('checkId', c.id, 'orderReference', ${c.orderReference}::text,
+          'amountMinor', ${c.amountMinor}::int8, 'currency', ${c.currency}::text, 'reasons', ${JSON.stringify(c.reasons)}::jsonb)
+      from c where ${blocked}
+    )
+    select id from c`,
+  );
+  const row = rows[0];
+  if (!row) {
+    throw new Error("credit check insert returned no row");
+  }
+  return row;
+}

@@ -1,0 +1,3 @@
+export * from "./load-monitoring-extras.ts";
+export * from "./load-monitoring-series.ts";
+export * from "./schema.ts";

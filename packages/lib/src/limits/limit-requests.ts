@@ -1,0 +1,302 @@
+import { type Actor, approvalRefusal, requiredAuthority } from "@creditdesk/core/limits";
+import type { DatabaseHandle, Db } from "@creditdesk/db";
+import { findCustomerId } from "@creditdesk/db/archive";
+import { domainEvents } from "@creditdesk/db/assessment";
+import { limitRequestSteps, limitRequests } from "@creditdesk/db/limits";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { AppError } from "../shared/app-error.ts";
+import { convertAtLatestRate, loadAuthorityMatrix } from "./authority-matrix.ts";
+import { getExposure } from "./get-exposure.ts";
+import { listCurrentLimits } from "./list-limits.ts";
+import { writeCreditLimit } from "./set-credit-limit.ts";
+
+export const LIMIT_REQUEST_KINDS = ["new", "raise", "lower", "temporary"] as const;
+export type LimitRequestKind = (typeof LIMIT_REQUEST_KINDS)[number];
+export const LIMIT_DECISIONS = ["approve", "reject", "send_back"] as const;
+export type LimitDecision = (typeof LIMIT_DECISIONS)[number];
+
+export type LimitRequestRow = typeof limitRequests.$inferSelect;
+export type LimitRequestStep = typeof limitRequestSteps.$inferSelect;
+export interface LimitRequestWithSteps extends LimitRequestRow {
+  steps: LimitRequestStep[];
+}
+
+export interface LimitRequestInput {
+  customer: string | number;
+  segment?: string | undefined;
+  kind: LimitRequestKind;
+  currency: string;
+  requestedMinor: number;
+  validFrom: string;
+  validTo?: string | null | undefined;
+  justification: string;
+}
+
+async function withSteps(db: Db, request: LimitRequestRow): Promise<LimitRequestWithSteps> {
+  const steps = await db
+    .select()
+    .from(limitRequestSteps)
+    .where(eq(limitRequestSteps.requestId, request.id))
+    .orderBy(asc(limitRequestSteps.id));
+  return { ...request, steps };
+}
+
+/** Where a request goes: the lowest authority level that covers the amount (matrix currency). */
+async function route(db: Db, input: { currency: string; requestedMinor: number; asOf: string }) {
+  const matrix = await loadAuthorityMatrix(db);
+  const amount = await convertAtLatestRate(db, {
+    amountMinor: input.requestedMinor,
+    from: input.currency,
+    to: matrix.currency,
+    asOf: input.asOf,
+  });
+  const entry = requiredAuthority(matrix, amount);
+  if (!entry) {
+    throw new AppError("UNPROCESSABLE", "no role in the authority matrix covers this amount");
+  }
+  return { matrix, amount, entry };
+}
+
+/**
+ * Requests a new, raised, lowered or temporary limit with a justification. The request is routed
+ * to the lowest authority that covers the amount; lowering below the current exposure is allowed
+ * but flagged (`belowExposure`). The submission is the first recorded step.
+ */
+export async function requestLimitChange(options: {
+  handle: DatabaseHandle;
+  input: LimitRequestInput;
+  actor: Actor;
+  now?: Date | undefined;
+}): Promise<LimitRequestWithSteps> {
+  const { handle, input, actor } = options;
+  const now = options.now ?? new Date();
+  const asOf = now.toISOString().slice(0, 10);
+  const segment = input.segment ?? "default";
+  if (input.kind === "temporary" && !input.validTo) {
+    throw AppError.validation([{ path: "validTo", message: "a temporary limit needs an end date" }]);
+  }
+  const customerId = await findCustomerId(handle.db, input.customer);
+  if (customerId === undefined) {
+    throw AppError.notFound("customer", input.customer);
+  }
+  const { entry } = await route(handle.db, { ...input, asOf });
+  const limits = await listCurrentLimits({ handle, customerId, asOf, segment });
+  const current = limits.effective;
+  const exposure = await getExposure({
+    handle,
+    customer: customerId,
+    segment,
+    currency: input.currency,
+    now,
+  });
+  const exposureKnown = exposure.missingFxCurrencies.length === 0;
+  const belowExposure = exposureKnown ? input.requestedMinor < exposure.net.grossMinor : null;
+  return handle.transaction(async (tx) => {
+    const [row] = await tx.db
+      .insert(limitRequests)
+      .values({
+        customerId,
+        segment,
+        kind: input.kind,
+        currency: input.currency,
+        requestedMinor: input.requestedMinor,
+        currentMinor: current && current.currency === input.currency ? current.amountMinor : null,
+        exposureMinor: exposureKnown ? exposure.net.grossMinor : null,
+        belowExposure,
+        validFrom: input.validFrom,
+        validTo: input.validTo ?? null,
+        justification: input.justification,
+        requiredRole: entry.role,
+        requiredLevel: entry.level,
+        requestedBy: actor.id,
+        requestedRole: actor.role,
+      })
+      .returning();
+    if (!row) {
+      throw new Error("insert returned no row");
+    }
+    await tx.db.insert(limitRequestSteps).values({
+      requestId: row.id,
+      action: "submitted",
+      actorId: actor.id,
+      actorRole: actor.role,
+      comment: input.justification,
+    });
+    return withSteps(tx.db, row);
+  });
+}
+
+async function lockRequest(db: Db, id: number): Promise<LimitRequestRow> {
+  const rows = await db.select().from(limitRequests).where(eq(limitRequests.id, id)).for("update");
+  const row = rows[0];
+  if (!row) {
+    throw AppError.notFound("limit request", id);
+  }
+  return row;
+}
+
+/**
+ * Approve, reject or send back a pending request. Four eyes: the requester never decides on their
+ * own request; approving needs a role whose authority covers the amount (refused with 403
+ * otherwise). An approval writes the limit (superseding the previous one of its kind) and appends
+ * a `limit.changed` domain event; every decision is a recorded step.
+ */
+export async function decideLimitRequest(options: {
+  handle: DatabaseHandle;
+  id: number;
+  decision: LimitDecision;
+  comment?: string | undefined;
+  actor: Actor;
+  now?: Date | undefined;
+}): Promise<LimitRequestWithSteps> {
+  const { handle, id, decision, actor } = options;
+  const asOf = (options.now ?? new Date()).toISOString().slice(0, 10);
+  if (decision !== "approve" && !options.comment) {
+    throw AppError.validation([{ path: "comment", message: "a rejection or send-back needs a comment" }]);
+  }
+  return handle.transaction(async (tx) => {
+    const request = await lockRequest(tx.db, id);
+    if (request.status !== "pending") {
+      throw new AppError("CONFLICT", `limit request ${id} is ${request.status}, not pending`);
+    }
+    const { matrix, amount } = await route(tx.db, { ...request, asOf });
+    const refusal = approvalRefusal({ matrix, actor, requesterId: request.requestedBy, amountMinor: amount });
+    // Rejecting or sending back only needs four eyes and a role in the matrix.
+    if (refusal && (decision === "approve" || refusal.code !== "INSUFFICIENT_AUTHORITY")) {
+      throw new AppError("FORBIDDEN", refusal.message);
+    }
+    let limitId: number | null = null;
+    if (decision === "approve") {
+      const limit = await writeCreditLimit(tx.db, {
+        customerId: request.customerId,
+        input: {
+          customer: request.customerId,
+          segment: request.segment,
+          kind: request.kind === "temporary" ? "temporary" : "standard",
+          currency: request.currency,
+          amountMinor: request.requestedMinor,
+          validFrom: request.validFrom,
+          validTo: request.validTo,
+          note: request.justification,
+          requestId: request.id,
+        },
+        createdBy: actor.id,
+      });
+      limitId = limit.id;
+      await tx.db.insert(domainEvents).values({
+        type: "limit.changed",
+        customerId: request.customerId,
+        payload: {
+          requestId: request.id,
+          limitId,
+          amountMinor: request.requestedMinor,
+          currency: request.currency,
+        },
+      });
+    }
+    const status = decision === "approve" ? "approved" : decision === "reject" ? "rejected" : "sent_back";
+    const [updated] = await tx.db
+      .update(limitRequests)
+      .set({
+        status,
+        decidedBy: actor.id,
+        decidedAt: sql`now()`,
+        limitId,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(limitRequests.id, id))
+      .returning();
+    await tx.db.insert(limitRequestSteps).values({
+      requestId: id,
+      action: status,
+      actorId: actor.id,
+      actorRole: actor.role,
+      comment: options.comment ?? null,
+    });
+    return withSteps(tx.db, updated ?? request);
+  });
+}
+
+/** The requester resubmits a request that was sent back, optionally with a new amount or reason. */
+export async function resubmitLimitRequest(options: {
+  handle: DatabaseHandle;
+  id: number;
+  actor: Actor;
+  requestedMinor?: number | undefined;
+  justification?: string | undefined;
+}): Promise<LimitRequestWithSteps> {
+  const { handle, id, actor } = options;
+  return handle.transaction(async (tx) => {
+    const request = await lockRequest(tx.db, id);
+    if (request.status !== "sent_back") {
+      throw new AppError("CONFLICT", `limit request ${id} is ${request.status}, not sent back`);
+    }
+    if (request.requestedBy !== actor.id) {
+      throw new AppError("FORBIDDEN", "only the requester can resubmit a request");
+    }
+    const requestedMinor = options.requestedMinor ?? request.requestedMinor;
+    const { entry } = await route(tx.db, {
+      currency: request.currency,
+      requestedMinor,
+      asOf: new Date().toISOString().slice(0, 10),
+    });
+    const [updated] = await tx.db
+      .update(limitRequests)
+      .set({
+        status: "pending",
+        requestedMinor,
+        justification: options.justification ?? request.justification,
+        requiredRole: entry.role,
+        requiredLevel: entry.level,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(limitRequests.id, id))
+      .returning();
+    await tx.db.insert(limitRequestSteps).values({
+      requestId: id,
+      action: "resubmitted",
+      actorId: actor.id,
+      actorRole: actor.role,
+      comment: options.justification ?? null,
+    });
+    return withSteps(tx.db, updated ?? request);
+  });
+}
+
+export async function getLimitRequest(options: {
+  handle: DatabaseHandle;
+  id: number;
+}): Promise<LimitRequestWithSteps> {
+  const rows = await options.handle.db.select().from(limitRequests).where(eq(limitRequests.id, options.id));
+  const row = rows[0];
+  if (!row) {
+    throw AppError.notFound("limit request", options.id);
+  }
+  return withSteps(options.handle.db, row);
+}
+
+/** Requests, newest first, optionally by status and customer (max 500). */
+export async function listLimitRequests(options: {
+  handle: DatabaseHandle;
+  status?: string | undefined;
+  customer?: string | number | undefined;
+  limit?: number | undefined;
+}): Promise<LimitRequestRow[]> {
+  const conditions: SQL[] = [];
+  if (options.status) {
+    conditions.push(eq(limitRequests.status, options.status));
+  }
+  if (options.customer !== undefined) {
+    const customerId = await findCustomerId(options.handle.db, options.customer);
+    if (customerId === undefined) {
+      throw AppError.notFound("customer", options.customer);
+    }
+    conditions.push(eq(limitRequests.customerId, customerId));
+  }
+  return options.handle.db
+    .select()
+    .from(limitRequests)
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .orderBy(desc(limitRequests.id))
+    .limit(Math.min(500, options.limit ?? 100));
+}

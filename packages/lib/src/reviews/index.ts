@@ -1,0 +1,6 @@
+/** Periodic credit reviews: schedule, tasks pulled forward by alerts, review runs, reports. */
+export * from "./build-review-report.ts";
+export * from "./complete-review.ts";
+export * from "./pull-reviews-forward.ts";
+export * from "./render-review-report.ts";
+export * from "./schedule-reviews.ts";

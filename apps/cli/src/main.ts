@@ -8,6 +8,7 @@ import { registerLimitCommands } from "./limits/index.ts";
 import { registerMigrateCommands } from "./migrate/index.ts";
 import { registerModelCommands } from "./model/index.ts";
 import { registerMonitoringCommands } from "./monitoring/index.ts";
+import { registerReviewCommands } from "./reviews/index.ts";
 import { reportAndExit } from "./shared/fail.ts";
 import { registerStartCommands } from "./start/index.ts";
 
@@ -28,6 +29,7 @@ registerImportCommands(program);
 registerCustomerCommands(program);
 registerAssessmentCommands(program);
 registerLimitCommands(program);
+registerReviewCommands(program);
 registerModelCommands(program);
 registerIdentityCommands(program);
 registerMonitoringCommands(program);

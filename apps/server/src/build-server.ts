@@ -16,6 +16,7 @@ import { registerLedgerRecordRoutes } from "./ledger/records.ts";
 import { registerLimitRoutes } from "./limits/index.ts";
 import { registerMonitoringRoutes } from "./monitoring/index.ts";
 import { registerPortfolioRoutes } from "./portfolio/index.ts";
+import { registerReviewRoutes } from "./reviews/index.ts";
 import { registerOpenApi } from "./shared/openapi.ts";
 import { handleError, handleNotFound } from "./shared/problem.ts";
 import { registerSecurityHeaders } from "./shared/security-headers.ts";
@@ -66,6 +67,7 @@ export const CORE_CAPABILITIES: readonly Capability[] = [
     registerAuditRoutes(app, handle);
   },
   (app, { handle, baseCurrency }) => registerMonitoringRoutes(app, handle, { baseCurrency }),
+  (app, { handle, baseCurrency }) => registerReviewRoutes(app, handle, { baseCurrency }),
 ];
 
 /**

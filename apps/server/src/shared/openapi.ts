@@ -27,6 +27,7 @@ export const OPENAPI_TAGS = [
   { name: "Ledger: credit notes", description: "Credit notes, optionally against an invoice" },
   { name: "Ledger: disputes", description: "Disputed amounts" },
   { name: "FX: rates", description: "Exchange rates by date and currency pair (exact decimals)" },
+  { name: "Reviews", description: "Periodic credit reviews: due list, completion, review report (HTML/PDF)" },
   { name: "Portfolio", description: "Portfolio figures: receivables, aging, grade distribution" },
   {
     name: "Assessment",

@@ -1,0 +1,54 @@
+import { createTestDatabase, type TestDatabase } from "@creditdesk/db/testing";
+import { seedDemoIfEmpty } from "@creditdesk/lib/demo";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../shared/test-client.ts";
+
+let t: TestDatabase;
+let s: TestServer;
+const today = new Date().toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemoIfEmpty(t, { customers: 12, years: 2, seed: 5 });
+  s = await startTestServer(t);
+  expect((await s.request("POST", "/assessment-runs", {})).status).toBe(201);
+});
+afterAll(async () => {
+  await s.close();
+  await t.close();
+});
+
+describe("credit reviews over HTTP", () => {
+  it("schedules reviews, lists the due ones, completes one and serves its report as HTML and PDF", async () => {
+    const scheduled = await s.request("POST", "/reviews/schedule");
+    expect(scheduled.status).toBe(200);
+    expect(scheduled.body.scheduled).toBeGreaterThan(0);
+    // Far enough ahead that every customer's first review is due.
+    const due = await s.request("GET", `/reviews?asOf=${Number(today.slice(0, 4)) + 2}${today.slice(4)}`);
+    expect(due.status).toBe(200);
+    expect(due.body.items.length).toBe(scheduled.body.scheduled);
+    const first = due.body.items[0];
+    const done = await s.request("POST", `/reviews/${first.id}/complete`, {
+      conclusion: "keep",
+      note: "fine",
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.review).toMatchObject({ status: "completed", conclusion: "keep" });
+    const again = await s.request("POST", `/reviews/${first.id}/complete`, { conclusion: "keep" });
+    expect(again.status).toBe(409);
+    const html = await fetch(`${s.base}/reviews/${first.id}/report`, {
+      headers: { authorization: `Bearer ${s.token}` },
+    });
+    expect(html.headers.get("content-type")).toContain("text/html");
+    expect(await html.text()).toContain(first.legal_name);
+    const pdf = await fetch(`${s.base}/reviews/${first.id}/report?format=pdf`, {
+      headers: { authorization: `Bearer ${s.token}` },
+    });
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+  });
+});

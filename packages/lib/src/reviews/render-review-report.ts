@@ -1,6 +1,8 @@
 import { createRequire } from "node:module";
+import type { BehaviourMetrics, FinancialSummary } from "@creditdesk/core/assessment";
 import PDFDocument from "pdfkit";
 import type { ReviewReport } from "./build-review-report.ts";
+import { behaviourFigures, financialFigures, type KeyFigure } from "./report-key-figures.ts";
 
 const esc = (s: unknown) =>
   String(s ?? "").replace(
@@ -15,6 +17,15 @@ interface Reason {
 }
 
 /** The credit review report as a self-contained HTML page. */
+function figuresTable(figures: readonly KeyFigure[]): string {
+  return `<table>${figures.map((f) => `<tr><th>${esc(f.zh)}<br>${esc(f.en)}</th><td>${esc(f.value)}</td></tr>`).join("")}</table>`;
+}
+
+/** The reporting currency the assessment's amounts are in. */
+function currencyOf(r: ReviewReport): string {
+  return (r.latest as { reportingCurrency?: string } | null)?.reportingCurrency ?? "CNY";
+}
+
 export function renderReviewReportHtml(r: ReviewReport): string {
   const reasons = ((r.latest?.reasons ?? []) as Reason[])
     .map(
@@ -46,6 +57,8 @@ export function renderReviewReportHtml(r: ReviewReport): string {
 <p>tier ${esc(r.customer.tier)} · industry ${esc(r.customer.industry)} · terms ${esc(r.customer.paymentTermsDays)} days</p>
 <h3>Score</h3><p>${r.latest ? `${Math.round(r.latest.score)} · ${esc(r.latest.grade)} · PD ${(r.latest.pd * 100).toFixed(2)} % (as of ${esc(r.latest.asOf)})` : "not assessed"}</p>
 <h3>Reasons</h3><ul>${reasons}</ul>
+<h3>财务分析 Financial analysis</h3>${figuresTable(financialFigures(r.latest?.financial as FinancialSummary | null))}
+<h3>付款行为 Payment behaviour</h3>${figuresTable(behaviourFigures(r.latest?.behaviour as BehaviourMetrics | null, currencyOf(r)))}
 <h3>Score history</h3><table><tr><th>as of</th><th>score</th><th>grade</th></tr>${history}</table>
 <h3>Limit and exposure</h3>${limits}
 <h3>Alerts</h3><table>${alerts}</table>
@@ -94,6 +107,16 @@ export async function renderReviewReportPdf(
     );
   for (const x of (r.latest?.reasons ?? []) as Reason[]) {
     doc.text(`• ${x.text?.zh ?? x.code ?? ""} / ${x.text?.en ?? ""} (−${Math.round(x.pointsLost ?? 0)})`);
+  }
+  doc.moveDown().fontSize(12).text("财务分析 Financial analysis");
+  doc.fontSize(10);
+  for (const f of financialFigures(r.latest?.financial as FinancialSummary | null)) {
+    doc.text(`${f.zh} ${f.en}: ${f.value}`);
+  }
+  doc.moveDown().fontSize(12).text("付款行为 Payment behaviour");
+  doc.fontSize(10);
+  for (const f of behaviourFigures(r.latest?.behaviour as BehaviourMetrics | null, currencyOf(r))) {
+    doc.text(`${f.zh} ${f.en}: ${f.value}`);
   }
   doc.moveDown().fontSize(12).text("评分历史 Score history");
   doc

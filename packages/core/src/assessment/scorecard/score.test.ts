@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadScorecard } from "./schema.ts";
 import { findBin, scoreWithScorecard } from "./score.ts";
 import type { ScoringInputs } from "./scoring-inputs.ts";
+import { normaliseRating, resolveSource } from "./sources.ts";
 
 const card = loadScorecard({
   id: "t",
@@ -87,14 +88,14 @@ describe("scoring with a definition", () => {
   });
 
   it("scores an unknown category value in the missing bin", () => {
-    const s = scoreWithScorecard({ scorecard: card, inputs: inputs(undefined, "AA+") });
+    const s = scoreWithScorecard({ scorecard: card, inputs: inputs(undefined, "XYZ") });
     expect(s.characteristics.map((c) => [c.binIndex, c.points])).toEqual([
       [3, 4],
       [2, 4],
     ]);
     expect(s.characteristics[1]!.value).toEqual({
       kind: "missing",
-      reason: "'AA+' is not a known value of external.rating",
+      reason: "'XYZ' is not a known value of external.rating",
     });
   });
 
@@ -102,5 +103,29 @@ describe("scoring with a definition", () => {
     const v2 = loadScorecard({ ...card, version: "t-2", basePoints: 200 });
     expect(scoreWithScorecard({ scorecard: card, inputs: inputs(12, "A") }).score).toBe(100 + 18 + 10);
     expect(scoreWithScorecard({ scorecard: v2, inputs: inputs(12, "A") }).score).toBe(200 + 18 + 10);
+  });
+});
+
+describe("external rating notches", () => {
+  it.each([
+    ["AA+", "AA"],
+    ["aa-", "AA"],
+    [" BBB ", "BBB"],
+    ["AAA", "AAA"],
+  ])("scores %s in the %s bin", (raw, bin) => {
+    expect(normaliseRating(raw)).toBe(bin);
+  });
+});
+
+describe("resolving the external rating source", () => {
+  it("reads a notched rating as its grade instead of as missing", () => {
+    const inputs = {
+      financial: null,
+      behaviour: null,
+      profile: {},
+      external: { rating: "AA+" },
+      events: {},
+    } as ScoringInputs;
+    expect(resolveSource("external.rating", inputs)).toEqual({ kind: "category", value: "AA" });
   });
 });

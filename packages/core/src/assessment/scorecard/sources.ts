@@ -259,7 +259,7 @@ function buildSources(): Record<string, SourceDefinition> {
     resolve: (i) =>
       i.external.rating === undefined
         ? missing("no external rating")
-        : { kind: "category", value: i.external.rating },
+        : { kind: "category", value: normaliseRating(i.external.rating) },
   };
   sources["events.adverseCount12m"] = {
     kind: "number",
@@ -270,6 +270,14 @@ function buildSources(): Record<string, SourceDefinition> {
   return sources;
 }
 
+/**
+ * Agencies notch their grades (AA+, AA, AA-; Chinese agencies write the same): the scorecard bins
+ * the whole grade, so the notch and surrounding spaces are dropped ("aa+ " → "AA").
+ */
+export function normaliseRating(rating: string): string {
+  return rating.trim().toUpperCase().replace(/[+-]$/, "");
+}
+
 /** Every metric path a scorecard characteristic may name as its `source`. */
 export const SCORING_SOURCES: Readonly<Record<string, SourceDefinition>> = buildSources();
 
@@ -277,7 +285,7 @@ export function sourceDefinition(path: string): SourceDefinition | undefined {
   return Object.hasOwn(SCORING_SOURCES, path) ? SCORING_SOURCES[path] : undefined;
 }
 
-/** Reads one source from the inputs; an unknown category value (e.g. rating "AA+") counts as missing. */
+/** Reads one source from the inputs; an unknown category value (e.g. rating "XYZ") counts as missing. */
 export function resolveSource(path: string, inputs: ScoringInputs): ResolvedValue {
   const def = sourceDefinition(path);
   if (!def) {

@@ -1,7 +1,8 @@
 /**
  * One measured step of the import benchmark, run in its own process so that its peak RSS is its
- * own: `import <entity> <file>` (our importFile) or `copy <file>` (raw COPY of the same CSV into a
- * plain table). Database from DATABASE_URL, else PGlite in CREDITDESK_DATA_DIR. Prints one JSON line.
+ * own: `import <entity> <file>` (our importFile), `copy <file>` (raw COPY of the same CSV into a
+ * plain table), `copy-like <file>` (raw COPY of the resolved rows into a copy of invoices with its
+ * indexes, constraints and foreign key) or `customer-ids`. Database from DATABASE_URL, else PGlite in CREDITDESK_DATA_DIR. Prints one JSON line.
  */
 import { createReadStream, readFileSync } from "node:fs";
 import type { ImportEntity } from "@creditdesk/core/import";
@@ -11,11 +12,26 @@ import { sql } from "drizzle-orm";
 
 const [command, ...args] = process.argv.slice(2);
 
-async function rawCopy(handle: DatabaseHandle, file: string): Promise<number> {
+/**
+ * Raw COPY of `file` (CSV with a header) into `table`: the baseline. `like` makes the table a
+ * copy of invoices with all its indexes, constraints and defaults plus its foreign key to
+ * customers — the work any loader of invoices must make the database do.
+ */
+async function rawCopy(handle: DatabaseHandle, file: string, like: boolean): Promise<number> {
   await handle.db.execute(sql`drop table if exists bench_raw_invoices`);
-  await handle.db.execute(
-    sql`create table bench_raw_invoices (invoice_number text, customer_code text, issued_on date, due_on date, amount numeric, currency text)`,
-  );
+  if (like) {
+    await handle.db.execute(sql`create table bench_raw_invoices (like invoices including all)`);
+    await handle.db.execute(
+      sql`alter table bench_raw_invoices add foreign key (customer_id) references customers (id)`,
+    );
+  } else {
+    await handle.db.execute(
+      sql`create table bench_raw_invoices (invoice_number text, customer_code text, issued_on date, due_on date, amount numeric, currency text)`,
+    );
+  }
+  const columns = like
+    ? "bench_raw_invoices (invoice_number, customer_id, issued_on, due_on, amount_minor, currency)"
+    : "bench_raw_invoices";
   const started = performance.now();
   if (handle.kind === "pglite") {
     // PGlite reads COPY input from a Blob: the whole file, as PGlite's own COPY has to.
@@ -24,7 +40,7 @@ async function rawCopy(handle: DatabaseHandle, file: string): Promise<number> {
         $client: { query(q: string, p: unknown[], o: { blob: Blob }): Promise<unknown> };
       }
     ).$client;
-    await client.query("copy bench_raw_invoices from '/dev/blob' with (format csv, header true)", [], {
+    await client.query(`copy ${columns} from '/dev/blob' with (format csv, header true)`, [], {
       blob: new Blob([readFileSync(file)]),
     });
   } else {
@@ -42,7 +58,7 @@ async function rawCopy(handle: DatabaseHandle, file: string): Promise<number> {
           }
         }
       }
-      await tx.copyFrom(sql`bench_raw_invoices`, withoutHeader());
+      await tx.copyFrom(sql.raw(columns), withoutHeader());
     });
   }
   return (performance.now() - started) / 1000;
@@ -67,9 +83,18 @@ if (command === "import") {
     updated: s.updated,
     unchanged: s.unchanged,
     problems: s.problems.slice(0, 3),
+    timings: s.timings,
   };
 } else if (command === "copy") {
-  result = { seconds: await rawCopy(handle, args[0] as string) };
+  result = { seconds: await rawCopy(handle, args[0] as string, false) };
+} else if (command === "copy-like") {
+  result = { seconds: await rawCopy(handle, args[0] as string, true) };
+} else if (command === "customer-ids") {
+  // code → id of the imported customers, for the copy-like file.
+  const r = (await handle.db.execute(sql`select code, id from customers`)) as unknown as {
+    rows: { code: string; id: number }[];
+  };
+  result = { seconds: 0, ids: Object.fromEntries(r.rows.map((x) => [x.code, Number(x.id)])) };
 } else {
   throw new Error(`unknown command ${command}`);
 }

@@ -1,3 +1,4 @@
+export * from "./compile-row.ts";
 export * from "./dates.ts";
 export * from "./entities.ts";
 export * from "./fields.ts";

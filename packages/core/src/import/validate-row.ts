@@ -1,9 +1,10 @@
+import { compileRowValidator, type RowValidator, valuesRecord } from "./compile-row.ts";
 import type { CellValue } from "./dates.ts";
 import type { EntitySpec } from "./entities.ts";
 import type { FieldSpec, FieldValue } from "./fields.ts";
 import type { HeaderMapping } from "./headers.ts";
 import type { ImportProblem } from "./problem.ts";
-import { cellText, type ParseContext, parseCell } from "./values.ts";
+import type { ParseContext } from "./values.ts";
 
 /** What will be staged for a file: the present fields plus currencies implied by present amounts. */
 export interface ImportPlan {
@@ -42,10 +43,13 @@ export type RowResult =
   | { ok: true; values: Readonly<Record<string, FieldValue>> }
   | { ok: false; problems: readonly ImportProblem[] };
 
+const compiledCache = new WeakMap<ImportPlan, WeakMap<ParseContext, RowValidator>>();
+
 /**
  * Validates one source row: every staged field parsed (blank → default or null; blank required →
  * problem), then the entity's cross-field checks. All problems of the row are returned, not just
- * the first, so that a strict run lists everything the user has to fix at once.
+ * the first, so that a strict run lists everything the user has to fix at once. (The rules live
+ * in compileRowValidator, which bulk imports call directly; this is its record-shaped form.)
  */
 export function validateRow(
   plan: ImportPlan,
@@ -53,88 +57,18 @@ export function validateRow(
   cells: readonly CellValue[],
   ctx: ParseContext,
 ): RowResult {
-  const problems: ImportProblem[] = [];
-  const values: Record<string, FieldValue> = {};
-  if (
-    cells.length > plan.headers.length &&
-    cells.slice(plan.headers.length).some((c) => cellText(c) !== "")
-  ) {
-    problems.push({
-      row,
-      column: null,
-      field: null,
-      value: null,
-      reason: `row has ${cells.length} cells but the header has ${plan.headers.length} columns`,
-    });
+  let byCtx = compiledCache.get(plan);
+  if (byCtx === undefined) {
+    byCtx = new WeakMap();
+    compiledCache.set(plan, byCtx);
   }
-  const currencies = new Map<string, string>();
-  // Currencies first: amounts are parsed in their row's currency (JPY has no decimals, CNY two).
-  const ordered = [...plan.staged].sort(
-    (a, b) => Number(b.kind === "currency") - Number(a.kind === "currency"),
-  );
-  for (const field of ordered) {
-    const index = plan.columnIndex.get(field.name);
-    const column = index === undefined ? null : (plan.headers[index] ?? null);
-    const cell = index === undefined ? undefined : cells[index];
-    const text = cellText(cell);
-    if (text === "") {
-      if (index === undefined && field.kind === "currency") {
-        values[field.name] = ctx.defaultCurrency;
-        currencies.set(field.name, ctx.defaultCurrency);
-      } else if (field.default !== undefined) {
-        values[field.name] = field.default;
-        if (field.kind === "currency") {
-          currencies.set(field.name, String(field.default));
-        }
-      } else if (field.kind === "list") {
-        values[field.name] = [];
-      } else if (field.required) {
-        problems.push({ row, column, field: field.name, value: "", reason: `${field.name} is required` });
-      } else {
-        values[field.name] = null;
-      }
-      continue;
-    }
-    const currency = field.currencyField
-      ? (currencies.get(field.currencyField) ?? ctx.defaultCurrency)
-      : ctx.defaultCurrency;
-    const r = parseCell(field, cell, currency, ctx);
-    if (r.ok) {
-      values[field.name] = r.value;
-      if (field.kind === "currency" && typeof r.value === "string") {
-        currencies.set(field.name, r.value);
-      }
-    } else {
-      problems.push({ row, column, field: field.name, value: text, reason: r.reason });
-    }
+  let validate = byCtx.get(ctx);
+  if (validate === undefined) {
+    validate = compileRowValidator(plan, ctx);
+    byCtx.set(ctx, validate);
   }
-  // A blank currency cell is null, unless an amount in this row needs it: then the default.
-  for (const field of plan.staged) {
-    if (
-      field.kind === "amount" &&
-      field.currencyField &&
-      values[field.name] !== null &&
-      values[field.name] !== undefined
-    ) {
-      if (values[field.currencyField] === null) {
-        values[field.currencyField] = ctx.defaultCurrency;
-      }
-    }
-  }
-  if (problems.length === 0) {
-    for (const c of plan.spec.checks ?? []) {
-      const reason = c.check(values);
-      if (reason !== null) {
-        const index = plan.columnIndex.get(c.field);
-        problems.push({
-          row,
-          column: index === undefined ? null : (plan.headers[index] ?? null),
-          field: c.field,
-          value: typeof values[c.field] === "string" ? (values[c.field] as string) : null,
-          reason,
-        });
-      }
-    }
-  }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, values };
+  const r = validate(row, cells);
+  return r.ok
+    ? { ok: true, values: valuesRecord(plan.staged, r.values) }
+    : { ok: false, problems: r.problems };
 }

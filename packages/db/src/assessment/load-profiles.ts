@@ -1,3 +1,4 @@
+import { STATEMENT_LINES } from "@creditdesk/core/assessment";
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.ts";
 import { customerFilter } from "./customer-selection.ts";
@@ -26,27 +27,11 @@ export interface StatementRow {
   lines: Record<string, number | null>;
 }
 
-const STATEMENT_LINES = [
-  "cash",
-  "receivables",
-  "inventory",
-  "current_assets",
-  "total_assets",
-  "intangible_assets",
-  "current_liabilities",
-  "total_liabilities",
-  "equity",
-  "retained_earnings",
-  "revenue",
-  "cost_of_sales",
-  "ebit",
-  "interest_expense",
-  "net_income",
-  "operating_cash_flow",
-  "market_value_equity",
-] as const;
-
-const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+/** Statement columns, named as in the database (snake_case of the core statement lines). */
+const STATEMENT_COLUMNS = STATEMENT_LINES.map((line) => ({
+  line,
+  column: line.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+}));
 
 /**
  * Loads profiles, the last `statementPeriods` statements, the latest rating, external events of the
@@ -113,8 +98,8 @@ export async function loadAssessmentFacts(
   );
   for (const r of statements) {
     const lines: Record<string, number | null> = {};
-    for (const line of STATEMENT_LINES) {
-      lines[camel(line)] = r[line] === null ? null : Number(r[line]);
+    for (const { line, column } of STATEMENT_COLUMNS) {
+      lines[line] = r[column] === null ? null : Number(r[column]);
     }
     facts.get(Number(r.customer_id))?.statements.push({
       periodEnd: String(r.period_end),

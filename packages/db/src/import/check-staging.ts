@@ -147,9 +147,7 @@ export async function listStagingRejects(tx: TxSession): Promise<StagingReject[]
   }));
 }
 
-/** Removes rejected rows from staging (lenient mode) and returns how many rows remain. */
-export async function dropRejectedRows(tx: TxSession): Promise<number> {
+/** Removes rejected rows from staging (lenient mode; the caller knows how many remain). */
+export async function dropRejectedRows(tx: TxSession): Promise<void> {
   await tx.db.execute(sql`delete from ${STAGE} s using ${REJECTS} r where r.src_row = s.src_row`);
-  const [r] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from ${STAGE}`);
-  return Number(r?.n ?? 0);
 }

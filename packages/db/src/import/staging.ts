@@ -118,6 +118,45 @@ export async function copyBatchesToStaging(
   await tx.copyFrom(target, chunks());
 }
 
+/** Characters of COPY text per PGlite COPY: each COPY's blob passes through PGlite's WASM heap. */
+export const PGLITE_COPY_CHARS = 600_000;
+
+/**
+ * COPYs staging rows already encoded as COPY CSV lines (`src_row,value,…\n`, see copyCsv): one
+ * streaming COPY on PostgreSQL (the server ingests while the caller encodes the next chunk); on
+ * PGlite, which buffers a COPY whole, one COPY per ~600 KB of chunks (the small chunk strings are
+ * joined into the COPY's blob natively, never into one big JavaScript string).
+ */
+export async function copyTextToStaging(
+  tx: TxSession,
+  kind: "pglite" | "postgres",
+  fields: readonly StagedField[],
+  chunks: AsyncIterable<string>,
+): Promise<void> {
+  const target = sql`${STAGE} (src_row, ${sql.join(
+    fields.map((f) => sql.identifier(f.name)),
+    sql`, `,
+  )})`;
+  if (kind === "postgres") {
+    await tx.copyFrom(target, chunks);
+    return;
+  }
+  let parts: string[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    parts.push(chunk);
+    size += chunk.length;
+    if (size >= PGLITE_COPY_CHARS) {
+      await tx.copyFrom(target, parts);
+      parts = [];
+      size = 0;
+    }
+  }
+  if (parts.length > 0) {
+    await tx.copyFrom(target, parts);
+  }
+}
+
 /** Yields CSV text in ~1 MB chunks so that PostgreSQL's COPY stream gets steady writes. */
 function* encodeRows(rows: readonly StagedRow[]): Generator<string> {
   let chunk = "";
@@ -155,8 +194,11 @@ export function copyCsv(value: StagedValue): string {
   return quoteIfNeeded(literal);
 }
 
+const NEEDS_QUOTES = /[",\r\n]/;
+const QUOTES = /"/g;
+
 function quoteIfNeeded(s: string): string {
-  return s === "" || /[",\r\n]/.test(s) || s === "\\." ? `"${s.replace(/"/g, '""')}"` : s;
+  return s === "" || NEEDS_QUOTES.test(s) || s === "\\." ? `"${s.replace(QUOTES, '""')}"` : s;
 }
 
 /** Loads keys (e.g. payment references of rows rejected before staging) for set-wise checks. */
@@ -174,6 +216,17 @@ export async function copyBadKeys(tx: TxSession, keys: Iterable<string>): Promis
 export async function queryRows<T>(tx: { db: TxSession["db"] }, query: SQL): Promise<T[]> {
   const result = (await tx.db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/**
+ * Lets the set-wise checks hash a whole file in memory on PostgreSQL (the duplicate-key check over
+ * a million keys spills to disk at the default 4 MB). Transaction-local. Not on PGlite: its WASM
+ * heap keeps whatever it once grew to, and memory is what PGlite runs short of.
+ */
+export async function tuneStagingSession(tx: TxSession, kind: "pglite" | "postgres"): Promise<void> {
+  if (kind === "postgres") {
+    await tx.db.execute(sql`set local work_mem = '64MB'`);
+  }
 }
 
 /** Gives the planner row counts of the freshly loaded staging table (for the set-wise joins). */

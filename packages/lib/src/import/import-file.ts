@@ -3,6 +3,7 @@ import { createReadStream, readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import {
   type CellValue,
+  compileRowValidator,
   type DateFormat,
   type DateOrder,
   DETECT_DATES,
@@ -18,31 +19,36 @@ import {
   parseDateFormatOption,
   parseMappingFile,
   planImport,
-  validateRow,
 } from "@creditdesk/core/import";
 import type { DatabaseHandle } from "@creditdesk/db";
 import {
   analyzeStaging,
   checkStaging,
   copyBadKeys,
-  copyBatchesToStaging,
+  copyCsv,
+  copyTextToStaging,
   createStaging,
   dropRejectedRows,
   listStagingRejects,
   type MergeCounts,
   mergeStaging,
   recordImportRun,
-  type StagedRow,
+  tuneStagingSession,
 } from "@creditdesk/db/import";
-import { readRecords } from "./read-records.ts";
+import { readRecordBatches, sourceFormatOf } from "./read-records.ts";
 import type { SourceRecord } from "./source-record.ts";
 import { writeProblemsFile, writeRejectsFile } from "./write-rejects.ts";
 
 export const IMPORT_MODES = ["strict", "lenient"] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
-/** Rows per COPY batch: big enough for throughput, small enough for PGlite, which buffers each COPY. */
-export const BATCH_ROWS = 25_000;
+/**
+ * Rows per chunk of COPY text handed to the database layer: small enough that the string stays
+ * below V8's large-object size (~128 KB) and dies young; the layer groups chunks per COPY.
+ */
+export const BATCH_ROWS = 1_500;
+/** Characters after which a COPY text chunk is handed on early (wide rows). */
+const CHUNK_CHARS = 96_000;
 /** Day/month order is detected from the date values of the first rows (later contradictions are row problems). */
 export const DATE_DETECTION_ROWS = 10_000;
 /** Problems kept in memory (and written to the problems file); beyond this only counted. */
@@ -93,6 +99,13 @@ export interface ImportSummary {
   readonly rejectsFile: string | null;
   readonly problemsFile: string | null;
   readonly seconds: number;
+  /**
+   * Where the time went, in milliseconds: read_validate (reading, parsing, validating, encoding —
+   * the JavaScript side), stage_copy (waiting for the staging COPY beyond that), analyze, checks,
+   * merge, commit, finish (problems/rejects files, import_runs record), hash (only if the file
+   * hash could not be taken while reading).
+   */
+  readonly timings: Readonly<Record<string, number>>;
 }
 
 /** A problem with the options themselves (unreadable mapping file, unknown date format). */
@@ -153,7 +166,27 @@ export async function importFile(options: ImportFileOptions): Promise<ImportSumm
   const delimiter = mapping?.delimiter;
   const defaultCurrency = mapping?.currency ?? "CNY";
   const totalBytes = statSync(options.file).size;
-  const fileSha256 = await sha256File(options.file);
+  const timings: Record<string, number> = {};
+  const clock = () => performance.now();
+  const lap = (name: string, since: number) => {
+    timings[name] = (timings[name] ?? 0) + (clock() - since);
+  };
+  // A CSV is hashed on the way through (no second read); XLSX, or a read stopped early, is hashed apart.
+  const hashing = sourceFormatOf(options.file) === "csv" ? createHash("sha256") : null;
+  let hashedBytes = 0;
+  let fileSha256Value: string | null = null;
+  const fileSha256 = async (): Promise<string> => {
+    if (fileSha256Value === null) {
+      if (hashing !== null && hashedBytes === totalBytes) {
+        fileSha256Value = hashing.digest("hex");
+      } else {
+        const t0 = clock();
+        fileSha256Value = await sha256File(options.file);
+        lap("hash", t0);
+      }
+    }
+    return fileSha256Value;
+  };
 
   let bytesRead = 0;
   let rowsRead = 0;
@@ -175,23 +208,40 @@ export async function importFile(options: ImportFileOptions): Promise<ImportSumm
     rejectedRows.set(row, earlier === undefined ? reason : `${earlier}; ${reason}`);
   };
 
-  const records = readRecords({
+  const readStarted = clock();
+  const batchIterator = readRecordBatches({
     path: options.file,
     sheet,
     delimiter,
     onBytes: (b) => {
       bytesRead = b;
     },
-  });
-  const iterator = records[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const headers = first.done
-    ? []
-    : first.value.cells.map((c) => (c === null || c === undefined ? "" : String(c).trim()));
+    onChunk: (chunk) => {
+      hashing?.update(chunk);
+      hashedBytes += chunk.length;
+    },
+  })[Symbol.asyncIterator]();
+  /** Records read but not yet consumed (the rest of the current batch). */
+  let pending: SourceRecord[] = [];
+  let pendingAt = 0;
+  const nextRecord = async (): Promise<SourceRecord | null> => {
+    while (pendingAt >= pending.length) {
+      const b = await batchIterator.next();
+      if (b.done) {
+        return null;
+      }
+      pending = b.value;
+      pendingAt = 0;
+    }
+    return pending[pendingAt++] ?? null;
+  };
+  const first = await nextRecord();
+  const headers =
+    first === null ? [] : first.cells.map((c) => (c === null || c === undefined ? "" : String(c).trim()));
   const headerMapping = mapHeaders(headers, spec, mapping?.columns ?? {});
   const plan = planImport(spec, headers, headerMapping);
   const fatal: ImportProblem[] = [...headerMapping.problems];
-  if (first.done) {
+  if (first === null) {
     fatal.push(fileProblem("the file is empty (no header row)"));
   }
   if (mode === "strict") {
@@ -208,13 +258,14 @@ export async function importFile(options: ImportFileOptions): Promise<ImportSumm
   // Buffer the first rows to detect each date column's day/month order.
   const buffered: SourceRecord[] = [];
   while (fatal.length === 0 && buffered.length < DATE_DETECTION_ROWS) {
-    const next = await iterator.next();
-    if (next.done) {
+    const next = await nextRecord();
+    if (next === null) {
       break;
     }
-    buffered.push(next.value);
+    buffered.push(next);
   }
   const dateOrders = detectDateOrders(plan, headers, buffered, dateFormat, fatal);
+  lap("read_validate", readStarted);
 
   const finish = async (result: {
     status: "committed" | "rejected";
@@ -222,6 +273,7 @@ export async function importFile(options: ImportFileOptions): Promise<ImportSumm
     rowsRead: number;
     rejected: number;
   }): Promise<ImportSummary> => {
+    const finishStarted = clock();
     problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     let problemsFile: string | null = null;
     if (problemCount > 50 || (options.problemsFile !== undefined && problemCount > 0)) {
@@ -239,12 +291,13 @@ export async function importFile(options: ImportFileOptions): Promise<ImportSumm
         reasons: rejectedRows,
       });
     }
-    const finished = new Date();
     const counts = result.counts ?? { inserted: 0, updated: 0, unchanged: 0, details: {} };
+    const sha = await fileSha256();
+    const finished = new Date();
     const runId = await recordImportRun(options.handle.db, {
       entity: options.entity,
       fileName: basename(options.file),
-      fileSha256,
+      fileSha256: sha,
       mode,
       status: result.status,
       rowsRead: result.rowsRead,
@@ -257,6 +310,7 @@ export async function importFile(options: ImportFileOptions): Promise<ImportSumm
       finishedAt: finished,
     });
     progress("done");
+    lap("finish", finishStarted);
     return {
       runId,
       entity: options.entity,
@@ -275,11 +329,12 @@ export async function importFile(options: ImportFileOptions): Promise<ImportSumm
       rejectsFile,
       problemsFile,
       seconds: (finished.getTime() - started.getTime()) / 1000,
+      timings: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])),
     };
   };
 
   if (fatal.length > 0) {
-    await iterator.return?.(undefined);
+    await batchIterator.return?.(undefined);
     for (const p of fatal) {
       addProblem(p);
     }
@@ -287,88 +342,151 @@ export async function importFile(options: ImportFileOptions): Promise<ImportSumm
   }
 
   const ctx = { defaultCurrency, dateFormat, dateOrders };
+  const validate = compileRowValidator(plan, ctx);
   const stagedFields = plan.staged.map((f) => ({ name: f.name, kind: f.kind }));
   const paymentRefIndex = plan.columnIndex.get("payment_reference");
   const badPaymentRefs = new Set<string>();
+  let stagedRows = 0;
 
-  async function* allRecords(): AsyncGenerator<SourceRecord> {
-    yield* buffered;
+  /** One source record: validated, then encoded as a staging COPY line or recorded as rejected. */
+  const encode = (rec: SourceRecord): string => {
+    if (isBlank(rec.cells)) {
+      return "";
+    }
+    rowsRead++;
+    const r = validate(rec.row, rec.cells);
+    if (r.ok) {
+      stagedRows++;
+      let line = String(rec.row);
+      for (const v of r.values) {
+        line += `,${copyCsv(v)}`;
+      }
+      return `${line}\n`;
+    }
+    for (const p of r.problems) {
+      addProblem(p);
+      rejectRow(rec.row, p.column ? `${p.column}: ${p.reason}` : p.reason);
+    }
+    if (paymentRefIndex !== undefined) {
+      const ref = rec.cells[paymentRefIndex];
+      if (ref !== null && ref !== undefined && String(ref).trim() !== "") {
+        badPaymentRefs.add(String(ref).trim());
+      }
+    }
+    return "";
+  };
+
+  /**
+   * COPY text in chunks of about BATCH_ROWS rows; the time spent here is the JavaScript side.
+   * Lines are joined once per chunk into a flat string: a `+=` rope would keep every line piece,
+   * and through them the whole decoded read buffers, alive until the COPY — and so promoted to
+   * V8's old space, which then grows by hundreds of MB before a full GC.
+   */
+  async function* copyChunks(): AsyncGenerator<string> {
+    let lines: string[] = [];
+    let chars = 0;
+    let t0 = clock();
+    const add = (line: string): boolean => {
+      if (line !== "") {
+        lines.push(line);
+        chars += line.length;
+      }
+      return lines.length >= BATCH_ROWS || chars >= CHUNK_CHARS;
+    };
+    const flush = function* (): Generator<string> {
+      if (lines.length > 0) {
+        const chunk = lines.join("");
+        lines = [];
+        chars = 0;
+        lap("read_validate", t0);
+        yield chunk;
+        t0 = clock();
+      }
+    };
+    for (const rec of buffered) {
+      if (add(encode(rec))) {
+        yield* flush();
+      }
+    }
     buffered.length = 0;
     for (;;) {
-      const next = await iterator.next();
-      if (next.done) {
-        return;
+      // Whole read batches at a time: no await per record.
+      while (pendingAt < pending.length) {
+        const rec = pending[pendingAt++];
+        if (rec !== undefined && add(encode(rec))) {
+          yield* flush();
+        }
       }
-      yield next.value;
+      const b = await batchIterator.next();
+      if (b.done) {
+        break;
+      }
+      pending = b.value;
+      pendingAt = 0;
+      progress("reading");
     }
+    yield* flush();
+    lap("read_validate", t0);
   }
 
   try {
+    let committing = 0;
     const counts = await options.handle.transaction(async (tx) => {
       await createStaging(tx, stagedFields);
-      async function* batches(): AsyncGenerator<StagedRow[]> {
-        let batch: StagedRow[] = [];
-        for await (const rec of allRecords()) {
-          if (isBlank(rec.cells)) {
-            continue;
-          }
-          rowsRead++;
-          const r = validateRow(plan, rec.row, rec.cells, ctx);
-          if (r.ok) {
-            batch.push({ row: rec.row, values: plan.staged.map((f) => r.values[f.name] ?? null) });
-            if (batch.length >= BATCH_ROWS) {
-              yield batch;
-              batch = [];
-              progress("reading");
-            }
-          } else {
-            for (const p of r.problems) {
-              addProblem(p);
-              rejectRow(rec.row, p.column ? `${p.column}: ${p.reason}` : p.reason);
-            }
-            if (paymentRefIndex !== undefined) {
-              const ref = rec.cells[paymentRefIndex];
-              if (ref !== null && ref !== undefined && String(ref).trim() !== "") {
-                badPaymentRefs.add(String(ref).trim());
-              }
-            }
-          }
-        }
-        if (batch.length > 0) {
-          yield batch;
-        }
-      }
-      await copyBatchesToStaging(tx, options.handle.kind, stagedFields, batches());
+      await tuneStagingSession(tx, options.handle.kind);
+      const copyStarted = clock();
+      const jsBefore = timings.read_validate ?? 0;
+      await copyTextToStaging(tx, options.handle.kind, stagedFields, copyChunks());
+      timings.stage_copy = clock() - copyStarted - ((timings.read_validate ?? 0) - jsBefore);
       progress("checking");
+      let t0 = clock();
       await copyBadKeys(tx, badPaymentRefs);
       await analyzeStaging(tx);
+      lap("analyze", t0);
+      t0 = clock();
       await checkStaging(tx, {
         entity: options.entity,
         fields: plan.staged.map((f) => f.name),
         naturalKey: spec.naturalKey,
       });
+      const stagingRejects = new Set<number>();
       for (const r of await listStagingRejects(tx)) {
+        stagingRejects.add(r.row);
         const index = r.field === null ? undefined : plan.columnIndex.get(r.field);
         const column = index === undefined ? null : (headers[index] ?? null);
         addProblem({ row: r.row, column, field: r.field, value: r.value, reason: r.reason });
         rejectRow(r.row, column ? `${column}: ${r.reason}` : r.reason);
       }
+      lap("checks", t0);
       if (mode === "strict" && problemCount > 0) {
         throw new StrictRejection();
       }
-      const staged = await dropRejectedRows(tx);
+      t0 = clock();
+      if (stagingRejects.size > 0) {
+        await dropRejectedRows(tx);
+      }
+      const staged = stagedRows - stagingRejects.size;
       progress("merging");
-      return mergeStaging(tx, { entity: options.entity, fields: plan.staged.map((f) => f.name), staged });
+      const merged = await mergeStaging(tx, {
+        entity: options.entity,
+        fields: plan.staged.map((f) => f.name),
+        staged,
+      });
+      lap("merge", t0);
+      committing = clock();
+      return merged;
     });
+    lap("commit", committing);
     return finish({ status: "committed", counts, rowsRead, rejected: rejectedRows.size });
   } catch (error) {
     if (error instanceof StrictRejection) {
       return finish({ status: "rejected", counts: null, rowsRead, rejected: rejectedRows.size });
     }
+    const sha = await fileSha256().catch(() => "");
     await recordImportRun(options.handle.db, {
       entity: options.entity,
       fileName: basename(options.file),
-      fileSha256,
+      fileSha256: sha,
       mode,
       status: "failed",
       rowsRead,
@@ -385,7 +503,12 @@ export async function importFile(options: ImportFileOptions): Promise<ImportSumm
 }
 
 function isBlank(cells: readonly CellValue[]): boolean {
-  return cells.every((c) => c === null || c === undefined || (typeof c === "string" && c.trim() === ""));
+  for (const c of cells) {
+    if (c !== null && c !== undefined && !(typeof c === "string" && c.trim() === "")) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import type { CellValue } from "@creditdesk/core/import";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { SourceRecord } from "./source-record.ts";
 
 export interface ReadXlsxOptions {
@@ -46,13 +46,15 @@ function plainCell(value: unknown): CellValue {
  * styles cached so that date-formatted cells arrive as Dates). Row numbers are the sheet's own.
  */
 export async function* readXlsxRecords(options: ReadXlsxOptions): AsyncGenerator<SourceRecord> {
+  // Loaded on first use: exceljs costs ~25 MB of heap that CSV imports should not carry.
+  const { default: Excel } = await import("exceljs");
   const input = createReadStream(options.path, { highWaterMark: 1 << 20 });
   let bytes = 0;
   input.on("data", (chunk) => {
     bytes += chunk.length;
     options.onBytes?.(bytes);
   });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new Excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",

@@ -31,10 +31,12 @@ import {
   dropRejectedRows,
   listStagingRejects,
   type MergeCounts,
+  mergePlan,
   mergeStaging,
   recordImportRun,
   tuneStagingSession,
 } from "@creditdesk/db/import";
+import { sql } from "drizzle-orm";
 import { readRecordBatches, sourceFormatOf } from "./read-records.ts";
 import type { SourceRecord } from "./source-record.ts";
 import { writeProblemsFile, writeRejectsFile } from "./write-rejects.ts";
@@ -156,6 +158,9 @@ function resolveDateFormat(option: string | undefined): DateFormat {
  * and writes the bad ones to a rejects file. Re-importing the same file changes nothing. Every
  * attempt is recorded in import_runs.
  */
+/** Imports that change at least this many rows refresh the table's planner statistics. */
+const ANALYZE_AFTER_ROWS = 1_000;
+
 export async function importFile(options: ImportFileOptions): Promise<ImportSummary> {
   const started = new Date();
   const mode = options.mode ?? "strict";
@@ -477,6 +482,11 @@ export async function importFile(options: ImportFileOptions): Promise<ImportSumm
       return merged;
     });
     lap("commit", committing);
+    if (counts.inserted + counts.updated >= ANALYZE_AFTER_ROWS) {
+      // Fresh planner statistics after a bulk change (PGlite has no autovacuum; on PostgreSQL it
+      // would come too late for the assessment or monitoring run that usually follows).
+      await options.handle.db.execute(sql`analyze ${sql.identifier(mergePlan(options.entity).table)}`);
+    }
     return finish({ status: "committed", counts, rowsRead, rejected: rejectedRows.size });
   } catch (error) {
     if (error instanceof StrictRejection) {

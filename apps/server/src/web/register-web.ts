@@ -85,9 +85,10 @@ export async function registerWeb(app: FastifyInstance, options: RegisterWebOpti
       // Swagger UI registers @fastify/static too; no reply decorators to clash with.
       decorateReply: false,
       cacheControl: false,
-      setHeaders: (reply, filePath) => {
+      // @fastify/static 9 (whose dependencies still run on Node 20) hands over the raw response.
+      setHeaders: (res, filePath) => {
         const name = filePath.replaceAll("\\", "/");
-        reply.header("cache-control", name.includes("/assets/") ? IMMUTABLE : "no-cache");
+        res.setHeader("cache-control", name.includes("/assets/") ? IMMUTABLE : "no-cache");
       },
     });
   } else {

@@ -30,7 +30,7 @@ export function lateInterestMinor(options: {
 export function addRates(reference: string, margin: string): string {
   const a = decimalToRational(reference);
   const b = decimalToRational(margin);
-  // biome-ignore lint/complexity/useMathMinMax: bigint operands (Math.max does not take bigint)
+  // bigint operands: Math.max does not take bigint.
   const den = a.denominator > b.denominator ? a.denominator : b.denominator;
   const num = a.numerator * (den / a.denominator) + b.numerator * (den / b.denominator);
   const places = den.toString().length - 1;

@@ -1,7 +1,7 @@
 import type { RawTable } from "./dataset.ts";
 import { isMissingCell, parseNumberCell } from "./dataset.ts";
-import { columnIndex } from "./parse-features.ts";
 import { ModelInputError } from "./model-error.ts";
+import { columnIndex } from "./parse-features.ts";
 
 export interface ParseTargetOptions {
   readonly table: RawTable;

@@ -41,27 +41,69 @@ describe("prepareDataset", () => {
   });
 
   it("maps --positive to 1 = bad", () => {
-    const words = { header: ["x", "t"], rows: [["1", "good"], ["2", "bad"], ["3", "good"]] };
-    expect(Array.from(prepareDataset({ table: words, target: "t", positive: "bad" }).target)).toEqual([0, 1, 0]);
+    const words = {
+      header: ["x", "t"],
+      rows: [
+        ["1", "good"],
+        ["2", "bad"],
+        ["3", "good"],
+      ],
+    };
+    expect(Array.from(prepareDataset({ table: words, target: "t", positive: "bad" }).target)).toEqual([
+      0, 1, 0,
+    ]);
   });
 
   it.each([
-    ["missing target column", { table, target: "default" }, "missing_column", /target column 'default' not found/],
+    [
+      "missing target column",
+      { table, target: "default" },
+      "missing_column",
+      /target column 'default' not found/,
+    ],
     [
       "one class only",
-      { table: { header: ["x", "y"], rows: [["1", "0"], ["2", "0"]] }, target: "y" },
+      {
+        table: {
+          header: ["x", "y"],
+          rows: [
+            ["1", "0"],
+            ["2", "0"],
+          ],
+        },
+        target: "y",
+      },
       "one_class",
       /one class only/,
     ],
     [
       "a third target value",
-      { table: { header: ["x", "y"], rows: [["1", "0"], ["2", "1"], ["3", "2"]] }, target: "y" },
+      {
+        table: {
+          header: ["x", "y"],
+          rows: [
+            ["1", "0"],
+            ["2", "1"],
+            ["3", "2"],
+          ],
+        },
+        target: "y",
+      },
       "bad_target",
       /'2'/,
     ],
     [
       "words without --positive",
-      { table: { header: ["x", "y"], rows: [["1", "good"], ["2", "bad"]] }, target: "y" },
+      {
+        table: {
+          header: ["x", "y"],
+          rows: [
+            ["1", "good"],
+            ["2", "bad"],
+          ],
+        },
+        target: "y",
+      },
       "bad_target",
       /--positive/,
     ],
@@ -89,7 +131,11 @@ describe("prepareDataset", () => {
 describe("splitDataset", () => {
   const big: RawTable = {
     header: ["x", "y", "when"],
-    rows: Array.from({ length: 1000 }, (_, i) => [String(i), i % 4 === 0 ? "1" : "0", `2020-01-${String((i % 28) + 1).padStart(2, "0")}`]),
+    rows: Array.from({ length: 1000 }, (_, i) => [
+      String(i),
+      i % 4 === 0 ? "1" : "0",
+      `2020-01-${String((i % 28) + 1).padStart(2, "0")}`,
+    ]),
   };
 
   it("stratifies a seeded random split and is reproducible", () => {

@@ -56,7 +56,10 @@ function parseTimeColumn(table: RawTable, name: string): Float64Array {
     const raw = row[index];
     const ms = raw === undefined || isMissingCell(raw) ? Number.NaN : Date.parse(raw.trim());
     if (Number.isNaN(ms)) {
-      throw new ModelInputError("bad_date", `time column '${name}' has no valid date at row ${r + 1}: '${raw ?? ""}'`);
+      throw new ModelInputError(
+        "bad_date",
+        `time column '${name}' has no valid date at row ${r + 1}: '${raw ?? ""}'`,
+      );
     }
     time[r] = ms;
   });

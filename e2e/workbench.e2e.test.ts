@@ -2,8 +2,10 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatMoney } from "../apps/web/src/shared/format/money.ts";
+import { type ApiSession, apiSignIn } from "./support/api.ts";
 import { type AppServer, startAppServer } from "./support/app-server.ts";
-import { launchChromium, RESULTS_DIR, screenshot, watchErrors } from "./support/browser.ts";
+import { launchChromium, RESULTS_DIR, screenshot, signIn, watchErrors } from "./support/browser.ts";
 
 interface CustomerRow {
   code: string;
@@ -11,8 +13,9 @@ interface CustomerRow {
 }
 
 /**
- * The web workbench against the real server and a real Chromium: dashboard, customer search by a
- * piece of a Chinese name, the credit file, the language switch, and paging through the list.
+ * The web workbench against the real server and a real Chromium: sign-in, dashboard, customer
+ * search by a piece of a Chinese name, the credit file, the language switch, paging through the
+ * list, CSV export, a wrong password, sign-out, and the return to the page asked for.
  */
 describe("CreditDesk web workbench", () => {
   let server: AppServer;
@@ -20,9 +23,11 @@ describe("CreditDesk web workbench", () => {
   let context: BrowserContext;
   let page: Page;
   let errors: string[];
+  let api: ApiSession;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startAppServer({ customers: 40 }), launchChromium()]);
+    api = await apiSignIn(server.url, "manager");
     context = await browser.newContext({
       viewport: { width: 1440, height: 900 },
       locale: "zh-CN",
@@ -30,7 +35,8 @@ describe("CreditDesk web workbench", () => {
       reducedMotion: "reduce",
     });
     page = await context.newPage();
-    errors = watchErrors(page, { expected404: [/\/assessments\?/] });
+    // 401 from /auth/login: the wrong-password test below.
+    errors = watchErrors(page, { expected404: [/\/assessments\?/], expected401: [/\/auth\/login$/] });
   });
 
   afterAll(async () => {
@@ -40,21 +46,49 @@ describe("CreditDesk web workbench", () => {
   });
 
   async function apiCustomers(query: string): Promise<{ items: CustomerRow[]; nextCursor: string | null }> {
-    const response = await fetch(`${server.url}/customers?${query}`, {
-      headers: { accept: "application/json" },
-    });
+    const response = await api.get<{ items: CustomerRow[]; nextCursor: string | null }>(
+      `/customers?${query}`,
+    );
     expect(response.status).toBe(200);
-    return (await response.json()) as { items: CustomerRow[]; nextCursor: string | null };
+    return response.body;
   }
 
-  it("opens the dashboard in Chinese with the navigation", async () => {
+  it("asks to sign in, then opens the dashboard in Chinese with the user and the navigation", async () => {
     await page.goto(`${server.url}/`);
+    await page.waitForURL(/\/login$/);
+    await page.getByRole("heading", { level: 1, name: "登录" }).waitFor();
+    await screenshot(page, "00-login-zh");
+    await signIn(page, "manager");
     await page.getByRole("heading", { level: 1, name: "仪表盘" }).waitFor();
+    await expect(page.getByTestId("current-user-name").textContent()).resolves.toBe(
+      "信用经理 Credit Manager",
+    );
+    await expect(page.getByTestId("current-user-role").textContent()).resolves.toBe("信用经理");
     const nav = page.getByRole("navigation", { name: "主导航" });
     await expect(nav.getByText("客户", { exact: true }).isVisible()).resolves.toBe(true);
     await expect(nav.getByText("额度审批").isVisible()).resolves.toBe(true);
     await expect(page.getByText("CreditDesk").first().isVisible()).resolves.toBe(true);
     await page.getByTestId("customer-count").waitFor();
+    // The figures are the server's portfolio summary (base currency), not a client-side sample.
+    const summary = (
+      await api.get<{ customers: number; openReceivables: { baseMinor: number }; baseCurrency: string }>(
+        "/portfolio/summary",
+      )
+    ).body;
+    await expect(page.getByTestId("customer-count").textContent()).resolves.toContain(
+      String(summary.customers),
+    );
+    await expect(page.getByTestId("open-receivables").textContent()).resolves.toContain(
+      formatMoney({
+        minor: summary.openReceivables.baseMinor,
+        currency: summary.baseCurrency,
+        locale: "zh-CN",
+        notation: "standard",
+      }),
+    );
+    await page.getByTestId("aging-chart").waitFor();
+    await page.getByTestId("grade-chart").waitFor();
+    await expect(page.getByTestId("defaults-12m").textContent()).resolves.toContain("近 12 个月违约");
     await page.waitForLoadState("networkidle");
     await screenshot(page, "01-dashboard-zh");
     expect(errors).toEqual([]);
@@ -181,6 +215,33 @@ describe("CreditDesk web workbench", () => {
     expect(lines).toHaveLength(1 + 40);
     const codes = lines.slice(1).map((line) => line.split(",")[0]);
     expect([...codes].sort()).toEqual(codes);
+    expect(errors).toEqual([]);
+  });
+
+  it("signs out to the sign-in page, refuses a wrong password with a clear message", async () => {
+    await page.getByTestId("logout").click();
+    await page.waitForURL(/\/login$/);
+    await page.getByTestId("logged-out").waitFor();
+    // The session is gone on the server too: the API refuses the old cookie.
+    await expect(page.evaluate("fetch('/auth/me').then((r) => r.status)")).resolves.toBe(401);
+
+    await signIn(page, "manager", "not-the-password");
+    const error = page.getByTestId("login-error");
+    await error.waitFor();
+    await expect(error.textContent()).resolves.toContain("The user name or password is wrong.");
+    await expect(page.getByRole("alert").count()).resolves.toBeGreaterThan(0);
+    await screenshot(page, "10-login-wrong-password-en");
+    expect(page.url()).toMatch(/\/login$/);
+    expect(errors).toEqual([]);
+  });
+
+  it("returns to the page asked for after signing in", async () => {
+    const target = (await apiCustomers("limit=1&sort=code")).items[0];
+    await page.goto(`${server.url}/customers/${encodeURIComponent(target?.code ?? "")}`);
+    await page.waitForURL(/\/login\?next=/);
+    await signIn(page, "manager");
+    await page.waitForURL(`**/customers/${encodeURIComponent(target?.code ?? "")}`);
+    await expect(page.getByTestId("credit-file-name").textContent()).resolves.toBe(target?.legalName);
     expect(errors).toEqual([]);
   });
 });

@@ -38,11 +38,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /**
  * Collects uncaught page errors, console errors and failed API answers, to fail tests on them.
  * `expected404` lists endpoints the workbench probes and handles when absent (e.g. assessments
- * before that capability is installed).
+ * before that capability is installed). A 401 from `/auth/me` (the "who am I" probe before signing
+ * in) is always expected; `expected401` adds others (a deliberately wrong password).
  */
-export function watchErrors(page: Page, options: { expected404?: readonly RegExp[] } = {}): string[] {
+export function watchErrors(
+  page: Page,
+  options: { expected404?: readonly RegExp[]; expected401?: readonly RegExp[] } = {},
+): string[] {
   const errors: string[] = [];
   const expected = options.expected404 ?? [];
+  const expected401 = [/\/auth\/me$/, ...(options.expected401 ?? [])];
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {
     // Failed requests are judged below by their URL, not by the browser's console line.
@@ -58,7 +63,24 @@ export function watchErrors(page: Page, options: { expected404?: readonly RegExp
     if (status === 404 && expected.some((pattern) => pattern.test(response.url()))) {
       return;
     }
+    if (status === 401 && expected401.some((pattern) => pattern.test(response.url()))) {
+      return;
+    }
     errors.push(`HTTP ${status} ${response.request().method()} ${response.url()}`);
   });
   return errors;
+}
+
+/**
+ * Signs in through the sign-in page as a demo user (password `<login>-demo-2025`): labelled
+ * fields, Enter submits. Expects to be on the sign-in page already (a redirect or `goto`).
+ */
+export async function signIn(page: Page, login: string, password = `${login}-demo-2025`): Promise<void> {
+  await page.waitForURL(/\/login/);
+  const locale = await page.evaluate("document.documentElement.lang");
+  const zh = locale === "zh-CN";
+  await page.getByLabel(zh ? "用户名" : "User name").fill(login);
+  const field = page.getByLabel(zh ? "密码" : "Password", { exact: true });
+  await field.fill(password);
+  await field.press("Enter");
 }

@@ -1,17 +1,25 @@
-import { toAssessmentList } from "../customers/credit-file/assessment-view.ts";
-import { apiGet, apiGetOptional } from "../shared/api/client.ts";
-import type { Customer, Invoice, Page } from "../shared/api/types.ts";
-import { aggregateReceivables, type CurrencyReceivables } from "./aggregate-receivables.ts";
+import { apiGet } from "../shared/api/client.ts";
+import type { Customer, Page } from "../shared/api/types.ts";
+import type { PortfolioSummary } from "./portfolio-summary.ts";
 
-/** Rows read per list request, and at most this many pages per figure. */
+/** Rows read per customer list request, and at most this many pages (industry and tier charts). */
 const PAGE = 500;
 const MAX_PAGES = 20;
 
-async function readAll<T>(path: string, query: Record<string, string>, signal: AbortSignal) {
-  const items: T[] = [];
+export interface DashboardData {
+  /** Receivables, aging, grades and defaults: the server's aggregate in the base currency. */
+  summary: PortfolioSummary;
+  coreCustomers: number;
+  byIndustry: { code: string; count: number }[];
+  /** False when the industry/tier breakdown stopped at MAX_PAGES pages of customers. */
+  breakdownComplete: boolean;
+}
+
+async function readCustomers(signal: AbortSignal) {
+  const items: Customer[] = [];
   let cursor: string | undefined;
   for (let pages = 0; pages < MAX_PAGES; pages++) {
-    const page = await apiGet<Page<T>>(path, { ...query, limit: PAGE, cursor }, signal);
+    const page = await apiGet<Page<Customer>>("/customers", { limit: PAGE, cursor }, signal);
     items.push(...page.items);
     if (!page.nextCursor) {
       return { items, complete: true };
@@ -21,63 +29,26 @@ async function readAll<T>(path: string, query: Record<string, string>, signal: A
   return { items, complete: false };
 }
 
-export interface DashboardData {
-  asOf: string;
-  customers: number;
-  customersComplete: boolean;
-  coreCustomers: number;
-  byIndustry: { code: string; count: number }[];
-  receivables: CurrencyReceivables[];
-  openInvoicesRead: number;
-  receivablesComplete: boolean;
-  /** Latest grade per customer when the server lists assessments; null when it does not. */
-  grades: Record<string, number> | null;
-}
-
-function todayIso(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /**
- * Portfolio figures from the list endpoints the API has today (there is no aggregate endpoint yet):
- * customers and open invoices are read page by page, up to a bound, and summed here.
+ * The dashboard's figures: `GET /portfolio/summary` for everything about money, risk and defaults;
+ * the customer list only for the industry and tier breakdown, which the summary does not carry.
  */
 export async function loadDashboard(signal: AbortSignal): Promise<DashboardData> {
-  const asOf = todayIso();
-  const [customers, invoices, assessments] = await Promise.all([
-    readAll<Customer>("/customers", {}, signal),
-    readAll<Invoice>("/invoices", { status: "open" }, signal),
-    apiGetOptional<unknown>("/assessments", { latest: "true", limit: String(PAGE) }, signal).catch(
-      () => null,
-    ),
+  const [summary, customers] = await Promise.all([
+    apiGet<PortfolioSummary>("/portfolio/summary", undefined, signal),
+    readCustomers(signal),
   ]);
   const industries = new Map<string, number>();
   for (const c of customers.items) {
     const code = c.industry ?? "?";
     industries.set(code, (industries.get(code) ?? 0) + 1);
   }
-  let grades: Record<string, number> | null = null;
-  if (assessments !== null) {
-    grades = {};
-    for (const view of toAssessmentList(assessments)) {
-      if (view.grade) {
-        grades[view.grade] = (grades[view.grade] ?? 0) + 1;
-      }
-    }
-  }
   return {
-    asOf,
-    customers: customers.items.length,
-    customersComplete: customers.complete,
+    summary,
     coreCustomers: customers.items.filter((c) => c.tier === "core").length,
     byIndustry: [...industries.entries()]
       .map(([code, count]) => ({ code, count }))
       .sort((a, b) => b.count - a.count),
-    receivables: aggregateReceivables(invoices.items, asOf),
-    openInvoicesRead: invoices.items.length,
-    receivablesComplete: invoices.complete,
-    grades,
+    breakdownComplete: customers.complete,
   };
 }

@@ -8,40 +8,50 @@ import { industryLabel } from "../shared/reference/industries.ts";
 import { EChart } from "../shared/ui/echart.tsx";
 import { PageHeader } from "../shared/ui/page-header.tsx";
 import { EmptyState, LoadError, PageLoading } from "../shared/ui/page-state.tsx";
-import { AGING_BUCKETS, type CurrencyReceivables } from "./aggregate-receivables.ts";
 import { type DashboardData, loadDashboard } from "./dashboard-data.ts";
+import {
+  agingRows,
+  foreignCurrencies,
+  gradeRows,
+  overdueShareOf,
+  type PortfolioGrade,
+  type PortfolioSummary,
+} from "./portfolio-summary.ts";
 
 const AGING_COLOURS = ["#16a34a", "#facc15", "#f59e0b", "#ea580c", "#dc2626", "#7f1d1d"];
-const GRADE_ORDER = ["low", "medium", "high"] as const;
-const GRADE_COLOURS: Record<string, string> = { low: "#16a34a", medium: "#f59e0b", high: "#dc2626" };
+const GRADE_COLOURS: Record<PortfolioGrade, string> = {
+  low: "#16a34a",
+  medium: "#f59e0b",
+  high: "#dc2626",
+  unassessed: "#94a3b8",
+};
 
-function agingOption(i18n: I18n, r: CurrencyReceivables): EChartsCoreOption {
+function agingOption(i18n: I18n, summary: PortfolioSummary): EChartsCoreOption {
+  const currency = summary.baseCurrency;
+  const rows = agingRows(summary);
   return {
     tooltip: {
       trigger: "axis",
       axisPointer: { type: "shadow" },
       // Bars carry minor units; the tooltip formats them exactly.
-      valueFormatter: (v: unknown) => (typeof v === "number" ? i18n.money(v, r.currency) : ""),
+      valueFormatter: (v: unknown) => (typeof v === "number" ? i18n.money(v, currency) : ""),
     },
     grid: { left: 72, right: 16, top: 16, bottom: 28 },
     xAxis: {
       type: "category",
-      data: AGING_BUCKETS.map((b) => i18n.t(`aging.${b}`)),
+      data: rows.map((row) => i18n.label("aging", row.label)),
       // Every bucket is labelled, even when the chart is narrow.
       axisLabel: { interval: 0, fontSize: 11 },
     },
     yAxis: {
       type: "value",
-      axisLabel: { formatter: (v: number) => i18n.money(v, r.currency, true) },
+      axisLabel: { formatter: (v: number) => i18n.money(v, currency, true) },
     },
     series: [
       {
         type: "bar",
         barMaxWidth: 56,
-        data: AGING_BUCKETS.map((b, index) => ({
-          value: r.aging[b],
-          itemStyle: { color: AGING_COLOURS[index] },
-        })),
+        data: rows.map((row, index) => ({ value: row.minor, itemStyle: { color: AGING_COLOURS[index] } })),
       },
     ],
   };
@@ -65,6 +75,25 @@ function industryOption(i18n: I18n, data: DashboardData): EChartsCoreOption {
 }
 
 function tierOption(i18n: I18n, data: DashboardData): EChartsCoreOption {
+  const general = Math.max(0, data.byIndustry.reduce((sum, row) => sum + row.count, 0) - data.coreCustomers);
+  return {
+    tooltip: { trigger: "item" },
+    legend: { bottom: 0 },
+    series: [
+      {
+        type: "pie",
+        radius: ["45%", "70%"],
+        label: { formatter: "{b}\n{c} ({d}%)" },
+        data: [
+          { name: i18n.t("tier.core"), value: data.coreCustomers, itemStyle: { color: "#1d4ed8" } },
+          { name: i18n.t("tier.general"), value: general, itemStyle: { color: "#94a3b8" } },
+        ],
+      },
+    ],
+  };
+}
+
+function gradeOption(i18n: I18n, rows: { grade: PortfolioGrade; count: number }[]): EChartsCoreOption {
   return {
     tooltip: { trigger: "item" },
     legend: { bottom: 0 },
@@ -73,58 +102,33 @@ function tierOption(i18n: I18n, data: DashboardData): EChartsCoreOption {
         type: "pie",
         radius: ["45%", "70%"],
         label: { formatter: "{b}: {c} ({d}%)" },
-        data: [
-          { name: i18n.t("tier.core"), value: data.coreCustomers, itemStyle: { color: "#1d4ed8" } },
-          {
-            name: i18n.t("tier.general"),
-            value: data.customers - data.coreCustomers,
-            itemStyle: { color: "#94a3b8" },
-          },
-        ],
-      },
-    ],
-  };
-}
-
-function gradeOption(i18n: I18n, grades: Record<string, number>): EChartsCoreOption {
-  const keys = [
-    ...GRADE_ORDER.filter((g) => g in grades),
-    ...Object.keys(grades).filter((g) => !GRADE_ORDER.includes(g as never)),
-  ];
-  return {
-    tooltip: { trigger: "item" },
-    legend: { bottom: 0 },
-    series: [
-      {
-        type: "pie",
-        radius: ["45%", "70%"],
-        data: keys.map((g) => ({
-          name: i18n.label("grade", g),
-          value: grades[g],
-          itemStyle: GRADE_COLOURS[g] ? { color: GRADE_COLOURS[g] } : {},
+        data: rows.map((row) => ({
+          name: i18n.label("grade", row.grade),
+          value: row.count,
+          itemStyle: { color: GRADE_COLOURS[row.grade] },
         })),
       },
     ],
   };
 }
 
-/** Portfolio overview: customers, open receivables, overdue share, aging, industries, grades. */
+/** Portfolio overview: customers, receivables, overdue share, defaults, aging, grades, industries, tiers. */
 export default function DashboardPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const result = useApi((signal) => loadDashboard(signal), []);
   const data = result.data;
-  const main = data?.receivables[0];
-  const aging = useMemo(() => (main ? agingOption(i18n, main) : null), [i18n, main]);
+  const summary = data?.summary;
+  const aging = useMemo(() => (summary ? agingOption(i18n, summary) : null), [i18n, summary]);
   const industries = useMemo(() => (data ? industryOption(i18n, data) : null), [i18n, data]);
-  const grades = data?.grades && Object.keys(data.grades).length > 0 ? data.grades : null;
   const tiers = useMemo(() => (data ? tierOption(i18n, data) : null), [i18n, data]);
-  const gradeChart = useMemo(() => (grades ? gradeOption(i18n, grades) : null), [i18n, grades]);
+  const grades = useMemo(() => (summary ? gradeRows(summary) : []), [summary]);
+  const gradeChart = useMemo(() => (grades.length > 0 ? gradeOption(i18n, grades) : null), [i18n, grades]);
 
   const header = (
     <PageHeader
       title={t("dashboard.title")}
-      subtitle={data ? t("common.asOf", { date: i18n.date(data.asOf) }) : t("dashboard.subtitle")}
+      subtitle={summary ? t("common.asOf", { date: i18n.date(summary.asOf) }) : t("dashboard.subtitle")}
     />
   );
   if (result.error) {
@@ -135,7 +139,7 @@ export default function DashboardPage() {
       </>
     );
   }
-  if (!data) {
+  if (!data || !summary) {
     return (
       <>
         {header}
@@ -143,7 +147,7 @@ export default function DashboardPage() {
       </>
     );
   }
-  if (data.customers === 0) {
+  if (summary.customers === 0) {
     return (
       <>
         {header}
@@ -153,8 +157,11 @@ export default function DashboardPage() {
       </>
     );
   }
-  const others = data.receivables.slice(1);
-  const overdueShare = main && main.openMinor > 0 ? main.overdueMinor / main.openMinor : null;
+  const base = summary.baseCurrency;
+  const foreign = foreignCurrencies(summary);
+  const overdueShare = overdueShareOf(summary);
+  const hasReceivables = summary.openReceivables.baseMinor > 0;
+  const assessed = summary.grades.low + summary.grades.medium + summary.grades.high;
 
   return (
     <>
@@ -162,7 +169,7 @@ export default function DashboardPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} sm={12} xl={6}>
           <Card data-testid="customer-count" style={{ height: "100%" }}>
-            <Statistic title={t("dashboard.customers")} value={i18n.number(data.customers)} />
+            <Statistic title={t("dashboard.customers")} value={i18n.number(summary.customers)} />
             <div className="cd-muted">
               <Link to="/customers">
                 {t("dashboard.coreCustomers", { n: i18n.number(data.coreCustomers) })}
@@ -174,14 +181,16 @@ export default function DashboardPage() {
           <Card data-testid="open-receivables" style={{ height: "100%" }}>
             <Statistic
               title={t("dashboard.openReceivables")}
-              value={main ? i18n.money(main.openMinor, main.currency) : t("common.empty")}
+              value={i18n.money(summary.openReceivables.baseMinor, base)}
             />
             <div className="cd-muted">
-              {others.length > 0
-                ? t("dashboard.otherCurrencies", {
-                    list: others.map((o) => i18n.money(o.openMinor, o.currency)).join("，"),
+              {foreign.length > 0
+                ? t("dashboard.includesForeign", {
+                    list: foreign
+                      .map((row) => i18n.money(row.openMinor, row.currency))
+                      .join(i18n.locale === "zh-CN" ? "，" : ", "),
                   })
-                : t("dashboard.openInvoices", { n: i18n.number(main?.invoices ?? 0) })}
+                : t("dashboard.inBase", { currency: base })}
             </div>
           </Card>
         </Col>
@@ -195,52 +204,35 @@ export default function DashboardPage() {
               }}
             />
             <div className="cd-muted">
-              {main
-                ? t("dashboard.overdueAmount", { amount: i18n.money(main.overdueMinor, main.currency) })
-                : t("common.empty")}
+              {t("dashboard.overdueAmount", { amount: i18n.money(summary.overdueBaseMinor, base) })}
             </div>
           </Card>
         </Col>
         <Col xs={24} sm={12} xl={6}>
-          <Card data-testid="open-invoices" style={{ height: "100%" }}>
+          <Card data-testid="defaults-12m" style={{ height: "100%" }}>
             <Statistic
-              title={t("dashboard.openInvoiceCount")}
-              value={i18n.number(data.receivables.reduce((sum, r) => sum + r.invoices, 0))}
+              title={t("dashboard.defaults12m")}
+              value={i18n.number(summary.defaults12m)}
+              styles={{ content: { color: summary.defaults12m > 0 ? "#b91c1c" : undefined } }}
             />
-            <div className="cd-muted">
-              {t("dashboard.overdueInvoices", {
-                n: i18n.number(data.receivables.reduce((sum, r) => sum + r.overdueInvoices, 0)),
-              })}
-            </div>
+            <div className="cd-muted">{t("dashboard.defaultsHint")}</div>
           </Card>
         </Col>
       </Row>
-
-      {data.receivablesComplete ? null : (
-        <Alert
-          style={{ marginTop: 16 }}
-          type="info"
-          showIcon
-          title={t("dashboard.sampled", { n: i18n.number(data.openInvoicesRead) })}
-        />
-      )}
 
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={14}>
           <Card
             title={t("dashboard.aging")}
-            extra={
-              main ? (
-                <span className="cd-muted">{t("dashboard.agingHint", { currency: main.currency })}</span>
-              ) : null
-            }
+            extra={<span className="cd-muted">{t("dashboard.agingBase", { currency: base })}</span>}
+            style={{ height: "100%" }}
           >
-            {main && aging ? (
+            {hasReceivables && aging ? (
               <EChart
                 option={aging}
-                ariaLabel={AGING_BUCKETS.map(
-                  (b) => `${t(`aging.${b}`)} ${i18n.money(main.aging[b], main.currency)}`,
-                ).join("; ")}
+                ariaLabel={agingRows(summary)
+                  .map((row) => `${i18n.label("aging", row.label)} ${i18n.money(row.minor, base)}`)
+                  .join("; ")}
                 testId="aging-chart"
               />
             ) : (
@@ -249,7 +241,22 @@ export default function DashboardPage() {
           </Card>
         </Col>
         <Col xs={24} xl={10}>
-          <Card title={t("dashboard.byIndustry")}>
+          <Card title={t("dashboard.grades")} style={{ height: "100%" }}>
+            {gradeChart ? (
+              <EChart
+                option={gradeChart}
+                ariaLabel={grades.map((row) => `${i18n.label("grade", row.grade)} ${row.count}`).join("; ")}
+                testId="grade-chart"
+              />
+            ) : null}
+            {assessed === 0 ? <div className="cd-muted">{t("dashboard.gradesEmpty")}</div> : null}
+          </Card>
+        </Col>
+      </Row>
+
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} xl={14}>
+          <Card title={t("dashboard.byIndustry")} style={{ height: "100%" }}>
             {industries ? (
               <EChart
                 option={industries}
@@ -260,38 +267,24 @@ export default function DashboardPage() {
             ) : null}
           </Card>
         </Col>
-      </Row>
-
-      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={10}>
-          <Card title={t("dashboard.grades")} style={{ height: "100%" }}>
-            {gradeChart && grades ? (
-              <EChart
-                option={gradeChart}
-                ariaLabel={Object.entries(grades)
-                  .map(([g, n]) => `${i18n.label("grade", g)} ${n}`)
-                  .join("; ")}
-                height={260}
-              />
-            ) : (
-              <EmptyState>
-                {data.grades === null ? t("dashboard.gradesUnavailable") : t("dashboard.gradesEmpty")}
-              </EmptyState>
-            )}
-          </Card>
-        </Col>
-        <Col xs={24} xl={14}>
           <Card title={t("dashboard.byTier")} style={{ height: "100%" }}>
             {tiers ? (
-              <EChart
-                option={tiers}
-                ariaLabel={`${t("tier.core")} ${data.coreCustomers}; ${t("tier.general")} ${data.customers - data.coreCustomers}`}
-                height={260}
-              />
+              <EChart option={tiers} ariaLabel={`${t("tier.core")} ${data.coreCustomers}`} height={300} />
             ) : null}
           </Card>
         </Col>
       </Row>
+      {data.breakdownComplete ? null : (
+        <Alert
+          style={{ marginTop: 16 }}
+          type="info"
+          showIcon
+          title={t("dashboard.breakdownPartial", {
+            n: i18n.number(data.byIndustry.reduce((sum, row) => sum + row.count, 0)),
+          })}
+        />
+      )}
     </>
   );
 }

@@ -1,13 +1,11 @@
-import { GlobalOutlined, MenuFoldOutlined, MenuUnfoldOutlined } from "@ant-design/icons";
-import { Button, Layout, Select, Space } from "antd";
-import { type Locale, useI18n } from "../shared/i18n/i18n-context.tsx";
+import { LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from "@ant-design/icons";
+import { App, Button, Layout, Space } from "antd";
+import { useState } from "react";
+import { useAuth } from "../shared/auth/auth-context.tsx";
+import { useI18n } from "../shared/i18n/i18n-context.tsx";
+import { LanguageSwitch } from "./language-switch.tsx";
 
-const LANGUAGES: readonly { value: Locale; label: string }[] = [
-  { value: "zh-CN", label: "简体中文" },
-  { value: "en", label: "English" },
-];
-
-/** Header: product name and the language switch (persisted by the i18n provider). */
+/** Header: product name, the signed-in user with their role, sign-out, and the language switch. */
 export function AppHeader({
   collapsed,
   onToggleNavigation,
@@ -15,7 +13,22 @@ export function AppHeader({
   collapsed: boolean;
   onToggleNavigation: () => void;
 }) {
-  const { t, locale, setLocale } = useI18n();
+  const { t, label } = useI18n();
+  const auth = useAuth();
+  const { message } = App.useApp();
+  const [leaving, setLeaving] = useState(false);
+
+  const logout = async () => {
+    setLeaving(true);
+    try {
+      // The route guard (require-auth.tsx) then shows the sign-in page.
+      await auth.logout();
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : String(error));
+      setLeaving(false);
+    }
+  };
+
   return (
     <Layout.Header className="cd-header">
       <div className="cd-header-title">
@@ -33,19 +46,26 @@ export function AppHeader({
         <a href="/docs" target="_blank" rel="noreferrer">
           {t("header.apiDocs")}
         </a>
-        <label className="cd-lang" htmlFor="cd-language">
-          <GlobalOutlined aria-hidden />
-          <span className="cd-visually-hidden">{t("header.language")}</span>
-        </label>
-        <Select<Locale>
-          id="cd-language"
-          data-testid="language-switch"
-          aria-label={t("header.language")}
-          value={locale}
-          onChange={setLocale}
-          options={LANGUAGES.map((l) => ({ value: l.value, label: <span lang={l.value}>{l.label}</span> }))}
-          style={{ width: 120 }}
-        />
+        <LanguageSwitch />
+        {auth.user ? (
+          <section className="cd-user" aria-label={t("auth.userMenu")} data-testid="current-user">
+            <UserOutlined aria-hidden />
+            <span className="cd-user-name" data-testid="current-user-name">
+              {auth.user.displayName}
+            </span>
+            <span className="cd-user-role" data-testid="current-user-role">
+              {label("role", auth.user.role)}
+            </span>
+          </section>
+        ) : null}
+        <Button
+          icon={<LogoutOutlined />}
+          onClick={() => void logout()}
+          loading={leaving}
+          data-testid="logout"
+        >
+          {t("auth.logout")}
+        </Button>
       </Space>
     </Layout.Header>
   );

@@ -10,6 +10,8 @@ import {
 import { Layout, Menu, type MenuProps, Tag } from "antd";
 import { useState } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router";
+import { useAuth } from "../shared/auth/auth-context.tsx";
+import type { Permission } from "../shared/auth/auth-types.ts";
 import { useI18n } from "../shared/i18n/i18n-context.tsx";
 import type { MessageKey } from "../shared/i18n/zh-CN.ts";
 import { AppHeader } from "./app-header.tsx";
@@ -19,18 +21,51 @@ interface NavEntry {
   key: string;
   label: MessageKey;
   icon: React.ReactNode;
+  /** Shown only to users holding this permission. */
+  permission: Permission;
   /** Capabilities that are planned but not built yet are shown disabled. */
   comingSoon?: boolean;
 }
 
 const NAV: readonly NavEntry[] = [
-  { key: "/", label: "nav.dashboard", icon: <DashboardOutlined /> },
-  { key: "/customers", label: "nav.customers", icon: <TeamOutlined /> },
-  { key: "/limits", label: "nav.limits", icon: <FileProtectOutlined />, comingSoon: true },
-  { key: "/alerts", label: "nav.alerts", icon: <AlertOutlined />, comingSoon: true },
-  { key: "/reviews", label: "nav.reviews", icon: <AuditOutlined />, comingSoon: true },
-  { key: "/models", label: "nav.models", icon: <ExperimentOutlined />, comingSoon: true },
-  { key: "/settings", label: "nav.settings", icon: <SettingOutlined />, comingSoon: true },
+  { key: "/", label: "nav.dashboard", icon: <DashboardOutlined />, permission: "portfolio:read" },
+  { key: "/customers", label: "nav.customers", icon: <TeamOutlined />, permission: "customers:read" },
+  {
+    key: "/limits",
+    label: "nav.limits",
+    icon: <FileProtectOutlined />,
+    permission: "limits:read",
+    comingSoon: true,
+  },
+  // Alerts and reviews ride on the assessment permissions on the server (apps/server/src/monitoring).
+  {
+    key: "/alerts",
+    label: "nav.alerts",
+    icon: <AlertOutlined />,
+    permission: "assessment:read",
+    comingSoon: true,
+  },
+  {
+    key: "/reviews",
+    label: "nav.reviews",
+    icon: <AuditOutlined />,
+    permission: "assessment:read",
+    comingSoon: true,
+  },
+  {
+    key: "/models",
+    label: "nav.models",
+    icon: <ExperimentOutlined />,
+    permission: "scorecards:read",
+    comingSoon: true,
+  },
+  {
+    key: "/settings",
+    label: "nav.settings",
+    icon: <SettingOutlined />,
+    permission: "users:read",
+    comingSoon: true,
+  },
 ];
 
 function selectedKey(pathname: string): string {
@@ -46,8 +81,9 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
+  const { can } = useAuth();
 
-  const items: MenuProps["items"] = NAV.map((entry) => ({
+  const items: MenuProps["items"] = NAV.filter((entry) => can(entry.permission)).map((entry) => ({
     key: entry.key,
     icon: entry.icon,
     disabled: entry.comingSoon === true,

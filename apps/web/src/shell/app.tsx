@@ -5,13 +5,16 @@ import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import { lazy, Suspense } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
+import { AuthProvider } from "../shared/auth/auth-context.tsx";
 import { I18nProvider, useI18n } from "../shared/i18n/i18n-context.tsx";
 import { PageLoading } from "../shared/ui/page-state.tsx";
 import { AppLayout } from "./app-layout.tsx";
 import { NotFoundPage } from "./not-found-page.tsx";
+import { RequireAuth } from "./require-auth.tsx";
 import { theme } from "./theme.ts";
 
 // Pages load on demand so the first paint only needs the shell.
+const LoginPage = lazy(() => import("../auth/login-page.tsx"));
 const DashboardPage = lazy(() => import("../dashboard/dashboard-page.tsx"));
 const CustomersPage = lazy(() => import("../customers/customers-page.tsx"));
 const CreditFilePage = lazy(() => import("../customers/credit-file/credit-file-page.tsx"));
@@ -24,7 +27,21 @@ function LocalizedApp() {
       <AntApp>
         <BrowserRouter>
           <Routes>
-            <Route element={<AppLayout />}>
+            <Route
+              path="login"
+              element={
+                <Suspense fallback={<PageLoading />}>
+                  <LoginPage />
+                </Suspense>
+              }
+            />
+            <Route
+              element={
+                <RequireAuth>
+                  <AppLayout />
+                </RequireAuth>
+              }
+            >
               <Route
                 index
                 element={
@@ -58,11 +75,13 @@ function LocalizedApp() {
   );
 }
 
-/** The CreditDesk workbench: language, theme, router and the page shell. */
+/** The CreditDesk workbench: language, sign-in, theme, router and the page shell. */
 export function App() {
   return (
     <I18nProvider>
-      <LocalizedApp />
+      <AuthProvider>
+        <LocalizedApp />
+      </AuthProvider>
     </I18nProvider>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currencyDigits, formatMoney, minorToDecimalString } from "./money.ts";
+import { currencyDigits, formatMoney, minorToDecimalString, parseAmountToMinor } from "./money.ts";
 
 describe("minorToDecimalString", () => {
   it.each([
@@ -38,5 +38,22 @@ describe("formatMoney", () => {
 
   it("formats yen without decimals", () => {
     expect(formatMoney({ minor: 1500, currency: "JPY", locale: "en" })).toBe("¥1,500");
+  });
+});
+
+describe("parseAmountToMinor", () => {
+  it.each([
+    ["12500", "CNY", 1_250_000],
+    ["12,500.5", "CNY", 1_250_050],
+    ["0.01", "CNY", 1],
+    [" 3 000 ", "JPY", 3000],
+    ["1.5", "JPY", null],
+    ["1.234", "CNY", null],
+    ["-5", "CNY", null],
+    ["abc", "CNY", null],
+    ["", "CNY", null],
+    ["99999999999999999", "CNY", null],
+  ])("%j %s → %s", (text, currency, expected) => {
+    expect(parseAmountToMinor(text, currency)).toBe(expected);
   });
 });

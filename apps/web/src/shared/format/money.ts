@@ -62,3 +62,24 @@ export function formatMoney({ minor, currency, locale, notation = "standard" }: 
   // format() as number | bigint.
   return format.format(decimal as unknown as number);
 }
+
+/**
+ * Parses a decimal amount typed by a user ("12,500.5", "12500") into integer minor units of
+ * `currency`, exactly (string digits, no float arithmetic). Null when it is not a positive-or-zero
+ * amount with at most the currency's decimals, or beyond the safe integer range.
+ */
+export function parseAmountToMinor(text: string, currency: string): number | null {
+  const digits = currencyDigits(currency);
+  const cleaned = text.trim().replace(/[,\s_，]/g, "");
+  const match = /^(\d+)(?:\.(\d*))?$/.exec(cleaned);
+  if (!match) {
+    return null;
+  }
+  const whole = match[1] ?? "0";
+  const fraction = match[2] ?? "";
+  if (fraction.length > digits) {
+    return null;
+  }
+  const minor = BigInt(whole) * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, "0") || "0");
+  return minor <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(minor) : null;
+}

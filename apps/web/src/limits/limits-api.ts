@@ -1,0 +1,162 @@
+/**
+ * Shapes of the limits capability (apps/server/src/limits, see `/openapi.json`): limits, exposure,
+ * the recommendation, limit requests (four eyes) and blocked orders. Money is integer minor units.
+ */
+
+export interface CreditLimit {
+  id: number;
+  segment: string;
+  kind: string;
+  currency: string;
+  amountMinor: number;
+  validFrom: string;
+  validTo: string | null;
+  requestId: number | null;
+  note: string | null;
+  createdBy: string;
+  createdAt: string;
+  supersededAt: string | null;
+}
+
+/** `GET /customers/{idOrCode}/limits`. */
+export interface CustomerLimits {
+  customerId: number;
+  segment: string;
+  asOf: string;
+  effective: CreditLimit | null;
+  accountStatus: string;
+  history: CreditLimit[];
+}
+
+/** `GET /customers/{idOrCode}/exposure`. */
+export interface Exposure {
+  customerId: number;
+  asOf: string;
+  currency: string;
+  parts: {
+    openReceivablesMinor: number;
+    overdueMinor: number;
+    undeliveredOrdersMinor: number;
+    undeliveredInHorizonMinor: number;
+    deliveredNotInvoicedMinor: number;
+    reservationsMinor: number;
+    oldestDaysPastDue: number | null;
+  };
+  net: {
+    grossMinor: number;
+    collateralMinor: number;
+    guaranteesMinor: number;
+    insuredMinor: number;
+    netMinor: number;
+  };
+  limitMinor: number | null;
+  availableMinor: number | null;
+  utilisation: number | null;
+  missingFxCurrencies: string[];
+}
+
+export type MethodFigure =
+  | { status: "ok"; valueMinor: number; formula: string }
+  | { status: "not_computable"; reason: string };
+
+export const RECOMMENDATION_METHODS = ["tangible_net_worth", "working_capital", "expected_need"] as const;
+export const RECOMMENDATION_CAPS = ["policy_cap", "insured_plus_tolerance"] as const;
+
+/** `GET /customers/{idOrCode}/limit-recommendation`. */
+export interface LimitRecommendation {
+  customerId: number;
+  currency: string;
+  asOf: string;
+  methods: Record<(typeof RECOMMENDATION_METHODS)[number], MethodFigure>;
+  baseMethod: string | null;
+  baseMinor: number | null;
+  gradeFactor: number | null;
+  afterGradeMinor: number | null;
+  caps: Record<(typeof RECOMMENDATION_CAPS)[number], MethodFigure>;
+  recommendedMinor: number | null;
+  boundBy: string | null;
+  reason: string | null;
+}
+
+export const REQUEST_KINDS = ["new", "raise", "lower", "temporary"] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+export const DECISIONS = ["approve", "reject", "send_back"] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+/** A limit request (`/limit-requests`). */
+export interface LimitRequest {
+  id: number;
+  customerId: number;
+  segment: string;
+  kind: RequestKind;
+  currency: string;
+  requestedMinor: number;
+  currentMinor: number | null;
+  exposureMinor: number | null;
+  belowExposure: boolean;
+  validFrom: string;
+  validTo: string | null;
+  justification: string;
+  requiredRole: string | null;
+  requiredLevel: number | null;
+  status: string;
+  requestedBy: string;
+  requestedRole: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+}
+
+/** A credit check that blocked an order (`GET /blocked-orders`). */
+export interface BlockedOrder {
+  id: number;
+  customerId: number;
+  orderReference: string;
+  amountMinor: number;
+  currency: string;
+  limitCurrency: string;
+  creditStatus: string;
+  reasons: { code: string; severity: "block" | "warning"; text: { en: string; zh: string } }[];
+  exposureMinor: number;
+  limitMinor: number | null;
+  availableMinor: number | null;
+  utilisationAfter: number | null;
+  blockStatus: string;
+  checkedAt: string;
+}
+
+export const RELEASE_CONDITIONS = [
+  "guarantee_received",
+  "prepayment_received",
+  "shorter_terms",
+  "other",
+] as const;
+export type ReleaseCondition = (typeof RELEASE_CONDITIONS)[number];
+
+/** Whether a decision needs a comment: rejecting and sending back must say why. */
+export function decisionNeedsComment(decision: Decision): boolean {
+  switch (decision) {
+    case "approve":
+      return false;
+    case "reject":
+    case "send_back":
+      return true;
+  }
+}
+
+/**
+ * Four eyes on the client side: the requester never decides their own request (the server refuses
+ * it too); deciding needs `limits:approve`.
+ */
+export function canDecide(
+  request: Pick<LimitRequest, "requestedBy" | "status">,
+  login: string,
+  mayApprove: boolean,
+) {
+  return mayApprove && request.status === "pending" && request.requestedBy !== login;
+}
+
+/** The figure of a method, or null when it could not be computed. */
+export function figureOf(figure: MethodFigure | undefined): number | null {
+  return figure?.status === "ok" ? figure.valueMinor : null;
+}

@@ -99,7 +99,7 @@ if (values.db === "pg" || values.db === "both") {
     const { rows } = await c.query(
       "select (select count(*) from customers)::int as c, (select count(*) from invoices)::int as i",
     );
-    await c.query("truncate assessments, assessment_runs, domain_events");
+    await c.query("truncate assessments, assessment_runs, domain_events cascade");
     await c.end();
     loaded = { customers: rows[0].c, invoices: rows[0].i };
     process.stdout.write(`PostgreSQL: reusing ${name}\n`);

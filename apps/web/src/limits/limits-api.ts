@@ -3,6 +3,8 @@
  * the recommendation, limit requests (four eyes) and blocked orders. Money is integer minor units.
  */
 
+import { parseAmountToMinor } from "../shared/format/money.ts";
+
 export interface CreditLimit {
   id: number;
   segment: string;
@@ -93,7 +95,7 @@ export interface LimitRequest {
   requestedMinor: number;
   currentMinor: number | null;
   exposureMinor: number | null;
-  belowExposure: boolean;
+  belowExposure: boolean | null;
   validFrom: string;
   validTo: string | null;
   justification: string;
@@ -113,15 +115,16 @@ export interface BlockedOrder {
   customerId: number;
   orderReference: string;
   amountMinor: number;
+  orderTotalMinor: number;
   currency: string;
-  limitCurrency: string;
+  limitCurrency: string | null;
   creditStatus: string;
   reasons: { code: string; severity: "block" | "warning"; text: { en: string; zh: string } }[];
-  exposureMinor: number;
+  exposureMinor: number | null;
   limitMinor: number | null;
   availableMinor: number | null;
   utilisationAfter: number | null;
-  blockStatus: string;
+  blockStatus: string | null;
   checkedAt: string;
 }
 
@@ -159,4 +162,88 @@ export function canDecide(
 /** The figure of a method, or null when it could not be computed. */
 export function figureOf(figure: MethodFigure | undefined): number | null {
   return figure?.status === "ok" ? figure.valueMinor : null;
+}
+
+/** A recommendation row: one sizing method or cap, and whether it is the one that bound the result. */
+export interface RecommendationRow {
+  key: (typeof RECOMMENDATION_METHODS)[number] | (typeof RECOMMENDATION_CAPS)[number];
+  group: "method" | "cap";
+  figure: MethodFigure;
+  binding: boolean;
+}
+
+/**
+ * The methods then the caps of a recommendation, in a fixed order, with the binding one marked:
+ * `boundBy` names the method or cap that set the recommended figure; when the server names none
+ * (e.g. no grade factor yet), the base method is marked instead.
+ */
+export function recommendationRows(rec: LimitRecommendation): RecommendationRow[] {
+  const binding = rec.boundBy ?? rec.baseMethod;
+  return [
+    ...RECOMMENDATION_METHODS.map((key) => ({
+      key,
+      group: "method" as const,
+      figure: rec.methods[key],
+      binding: key === binding,
+    })),
+    ...RECOMMENDATION_CAPS.map((key) => ({
+      key,
+      group: "cap" as const,
+      figure: rec.caps[key],
+      binding: key === binding,
+    })),
+  ];
+}
+
+/** `POST /limit-requests` body. */
+export interface LimitRequestBody {
+  customer: string;
+  kind: RequestKind;
+  currency: string;
+  requestedMinor: number;
+  validFrom: string;
+  justification: string;
+}
+
+export type LimitRequestDraftResult =
+  | { ok: true; body: LimitRequestBody }
+  | { ok: false; field: "amount" | "justification" };
+
+/**
+ * Turns the request form into the API body: the amount is parsed exactly into minor units of
+ * `currency` (no floats), the justification is trimmed and must not be empty.
+ */
+export function limitRequestDraft(options: {
+  customer: string;
+  kind: RequestKind;
+  currency: string;
+  amountText: string;
+  justification: string;
+  validFrom: string;
+}): LimitRequestDraftResult {
+  const requestedMinor = parseAmountToMinor(options.amountText, options.currency);
+  if (requestedMinor === null || requestedMinor <= 0) {
+    return { ok: false, field: "amount" };
+  }
+  const justification = options.justification.trim();
+  if (justification === "") {
+    return { ok: false, field: "justification" };
+  }
+  return {
+    ok: true,
+    body: {
+      customer: options.customer,
+      kind: options.kind,
+      currency: options.currency,
+      requestedMinor,
+      validFrom: options.validFrom,
+      justification,
+    },
+  };
+}
+
+/** Today's calendar date in the user's time zone as "YYYY-MM-DD" (a limit's first valid day). */
+export function localIsoDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

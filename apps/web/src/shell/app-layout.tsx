@@ -35,7 +35,6 @@ const NAV: readonly NavEntry[] = [
     label: "nav.limits",
     icon: <FileProtectOutlined />,
     permission: "limits:read",
-    comingSoon: true,
   },
   // Alerts and reviews ride on the assessment permissions on the server (apps/server/src/monitoring).
   {
@@ -43,7 +42,6 @@ const NAV: readonly NavEntry[] = [
     label: "nav.alerts",
     icon: <AlertOutlined />,
     permission: "assessment:read",
-    comingSoon: true,
   },
   {
     key: "/reviews",

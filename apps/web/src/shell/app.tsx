@@ -18,6 +18,8 @@ const LoginPage = lazy(() => import("../auth/login-page.tsx"));
 const DashboardPage = lazy(() => import("../dashboard/dashboard-page.tsx"));
 const CustomersPage = lazy(() => import("../customers/customers-page.tsx"));
 const CreditFilePage = lazy(() => import("../customers/credit-file/credit-file-page.tsx"));
+const ApprovalsPage = lazy(() => import("../limits/approvals-page.tsx"));
+const AlertsPage = lazy(() => import("../alerts/alerts-page.tsx"));
 
 function LocalizedApp() {
   const { locale } = useI18n();
@@ -63,6 +65,22 @@ function LocalizedApp() {
                 element={
                   <Suspense fallback={<PageLoading />}>
                     <CreditFilePage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="limits"
+                element={
+                  <Suspense fallback={<PageLoading />}>
+                    <ApprovalsPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="alerts"
+                element={
+                  <Suspense fallback={<PageLoading />}>
+                    <AlertsPage />
                   </Suspense>
                 }
               />

@@ -77,8 +77,9 @@ export async function recommendCustomerLimit(options: {
         s.current_liabilities as "currentLiabilities",
         ${rateTo(sql`s.currency`)} as "stDirect", ${rateFrom(sql`s.currency`)} as "stInverse",
         a.grade, (a.policy->>'limitGradeFactor')::float8 as "gradeFactor",
-        case when a.result->'behaviour'->'daysBeyondTerms12m'->>'status' = 'ok'
-          then (a.result->'behaviour'->'daysBeyondTerms12m'->>'value')::float8 end as dbt
+        -- Amount-weighted days beyond terms of 12 months, from the assessment's stored behaviour sums.
+        (a.inputs->'behaviourAggregates'->'dbt'->'m12'->>'weightedDays')::float8
+          / nullif((a.inputs->'behaviourAggregates'->'dbt'->'m12'->>'amountMinor')::float8, 0) as dbt
       from customers c
       left join lateral (select * from financial_statements x where x.customer_id = c.id
         and x.period_end <= cast(${asOf} as date) order by x.period_end desc limit 1) s on true

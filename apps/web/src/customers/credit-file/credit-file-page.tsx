@@ -16,11 +16,13 @@ import { ExternalTab } from "./external-tab.tsx";
 import { FinancialsTab } from "./financials-tab.tsx";
 import { IssuesTab } from "./issues-tab.tsx";
 import { InvoicesTab, OrdersTab, PaymentsTab } from "./ledger-tabs.tsx";
+import { LimitsTab } from "./limits-tab.tsx";
 import { ProfileTab } from "./profile-tab.tsx";
 
 const TABS = [
   "profile",
   "assessment",
+  "limits",
   "contacts",
   "financials",
   "orders",
@@ -37,6 +39,8 @@ function renderTab(key: TabKey, customer: Customer) {
       return <ProfileTab customer={customer} />;
     case "assessment":
       return <AssessmentTab customer={customer} />;
+    case "limits":
+      return <LimitsTab customer={customer} />;
     case "contacts":
       return <ContactsTab customer={customer} />;
     case "financials":

@@ -105,6 +105,11 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
   pg.types.setTypeParser(20, parseInt8);
   pg.types.setTypeParser(1082, identity);
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server closes (restart, failover, DROP DATABASE … WITH (FORCE)) emits
+  // 'error' on the pool; unhandled it would end the process. The pool replaces the connection.
+  pool.on("error", (error) => {
+    process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`);
+  });
   const db = drizzleNodePg({ client: pool, schema, casing }) as unknown as Db;
   return {
     kind: "postgres",

@@ -1,3 +1,4 @@
+import { NOTCHED_RATING_SCALE } from "../assessment/scorecard/scoring-inputs.ts";
 import type { CustomerProfile } from "./build-profile.ts";
 import { isoOf, yearOf } from "./calendar.ts";
 import type { PortfolioContext } from "./context.ts";
@@ -5,28 +6,8 @@ import type { Prng } from "./prng.ts";
 import type { HealthPath } from "./simulate-health.ts";
 import type { DemoComplaintRow, DemoDefaultRow, DemoEventRow, DemoRatingRow } from "./types.ts";
 
-/** Agency rating scale, best first (the AAA … C scale of Chinese and international agencies). */
-export const RATING_SCALE = [
-  "AAA",
-  "AA+",
-  "AA",
-  "AA-",
-  "A+",
-  "A",
-  "A-",
-  "BBB+",
-  "BBB",
-  "BBB-",
-  "BB+",
-  "BB",
-  "BB-",
-  "B+",
-  "B",
-  "B-",
-  "CCC",
-  "CC",
-  "C",
-] as const;
+/** Agency rating scale the demo draws from, best first (AAA … C; the demo never rates D). */
+export const RATING_SCALE = NOTCHED_RATING_SCALE.slice(0, -1);
 
 const DOMESTIC_AGENCIES = ["中诚信国际", "联合资信", "东方金诚", "大公国际"] as const;
 

@@ -1,4 +1,5 @@
 import { addDays, RISK_GRADES, type RiskGrade } from "../assessment/index.ts";
+import { NOTCHED_RATING_SCALE } from "../assessment/scorecard/scoring-inputs.ts";
 import { detectBreak } from "./anomaly.ts";
 import type { MonitoringFacts } from "./monitoring-facts.ts";
 import type { Comparison, Indicator, MonitoringRule } from "./rule-schema.ts";
@@ -20,28 +21,7 @@ export interface RuleOutcome {
   baseline: number | null;
 }
 
-const RATING_SCALE = [
-  "AAA",
-  "AA+",
-  "AA",
-  "AA-",
-  "A+",
-  "A",
-  "A-",
-  "BBB+",
-  "BBB",
-  "BBB-",
-  "BB+",
-  "BB",
-  "BB-",
-  "B+",
-  "B",
-  "B-",
-  "CCC",
-  "CC",
-  "C",
-  "D",
-];
+const RATING_SCALE: readonly string[] = NOTCHED_RATING_SCALE;
 
 /** Position on a letter rating scale (lower = better); unknown ratings give null. */
 export function ratingNotch(rating: string | null): number | null {

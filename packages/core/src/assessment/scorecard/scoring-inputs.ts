@@ -10,6 +10,30 @@ export type IndustryRisk = (typeof INDUSTRY_RISKS)[number];
 export const EXTERNAL_RATINGS = ["AAA", "AA", "A", "BBB", "BB", "B", "CCC", "CC", "C", "D"] as const;
 export type ExternalRating = (typeof EXTERNAL_RATINGS)[number];
 
+/** The notched agency scale, best first (AAA, AA+, AA, AA- … C, D), as agencies publish it. */
+export const NOTCHED_RATING_SCALE = [
+  "AAA",
+  "AA+",
+  "AA",
+  "AA-",
+  "A+",
+  "A",
+  "A-",
+  "BBB+",
+  "BBB",
+  "BBB-",
+  "BB+",
+  "BB",
+  "BB-",
+  "B+",
+  "B",
+  "B-",
+  "CCC",
+  "CC",
+  "C",
+  "D",
+] as const;
+
 /**
  * Everything a scorecard can read, already reduced to measures as of one date. The bulk SQL path can
  * fill this object directly; `assessCustomer` builds it from statements, behaviour, profile and events.

@@ -1,16 +1,8 @@
 import type { BehaviourAggregates } from "@creditdesk/core/assessment";
-import { EXPONENT_EXCEPTIONS } from "@creditdesk/core/money";
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.ts";
+import { ratesCte } from "../fx/base-rates.ts";
 import { type CustomerSelection, customerFilter } from "./customer-selection.ts";
-
-/** Currencies whose minor unit is not 1/100 (ISO 4217), for the SQL conversion to the base currency. */
-const zeroExponent = Object.entries(EXPONENT_EXCEPTIONS)
-  .filter(([, e]) => e === 0)
-  .map(([c]) => c);
-const threeExponent = Object.entries(EXPONENT_EXCEPTIONS)
-  .filter(([, e]) => e === 3)
-  .map(([c]) => c);
 
 export interface BehaviourQuery extends CustomerSelection {
   asOf: string;
@@ -40,23 +32,11 @@ export async function loadBehaviourAggregates(
   const asOf = sql`${query.asOf}::date`;
   const opening = sql`(${asOf} - ${periodDays}::int)`;
   const months = (n: number) => sql`(${asOf} - make_interval(months => ${n}::int))::date`;
-  const exp = (col: ReturnType<typeof sql>) =>
-    sql`(case when ${col} = any(${sql.param(zeroExponent)}::text[]) then 0 when ${col} = any(${sql.param(threeExponent)}::text[]) then 3 else 2 end)`;
-  const base = sql`${query.baseCurrency}::text`;
 
   const rows = await queryRows<Row>(
     db,
     sql`
-    with rates as (
-      select ${base} as cur, 1::numeric as factor
-      union all
-      select * from (
-        select distinct on (from_currency) from_currency, rate * power(10::numeric, ${exp(base)} - ${exp(sql`from_currency`)})
-        from fx_rates
-        where to_currency = ${base} and from_currency <> ${base} and rate_date <= ${asOf}
-        order by from_currency, rate_date desc
-      ) latest
-    ),
+    with ${ratesCte(asOf, query.baseCurrency)},
     inv as (
       select i.id, i.customer_id, i.issued_on, i.due_on, i.amount_minor * r.factor as amount
       from invoices i join rates r on r.cur = i.currency

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.ts";
-import { ratesCte } from "./load-monitoring-series.ts";
+import { ratesCte } from "../fx/base-rates.ts";
 
 export interface MonitoringExtras {
   latestScore: number | null;

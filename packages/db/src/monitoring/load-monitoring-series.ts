@@ -1,30 +1,6 @@
-import { EXPONENT_EXCEPTIONS } from "@creditdesk/core/money";
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.ts";
-
-const zero = Object.entries(EXPONENT_EXCEPTIONS)
-  .filter(([, e]) => e === 0)
-  .map(([c]) => c);
-const three = Object.entries(EXPONENT_EXCEPTIONS)
-  .filter(([, e]) => e === 3)
-  .map(([c]) => c);
-const exp = (col: SQL) =>
-  sql`(case when ${col} = any(${sql.param(zero)}::text[]) then 0 when ${col} = any(${sql.param(three)}::text[]) then 3 else 2 end)`;
-
-/** Latest rate to the base currency on or before as-of, scaled for minor-unit exponents (as the assessment does). */
-export function ratesCte(asOf: SQL, baseCurrency: string): SQL {
-  const base = sql`${baseCurrency}::text`;
-  return sql`rates as (
-      select ${base} as cur, 1::numeric as factor
-      union all
-      select * from (
-        select distinct on (from_currency) from_currency, rate * power(10::numeric, ${exp(base)} - ${exp(sql`from_currency`)})
-        from fx_rates
-        where to_currency = ${base} and from_currency <> ${base} and rate_date <= ${asOf}
-        order by from_currency, rate_date desc
-      ) latest
-    )`;
-}
+import { ratesCte } from "../fx/base-rates.ts";
 
 export interface MonthlySeries {
   /** Order volume per month, oldest first; index months−1 is the month ending at as-of. */

@@ -1,13 +1,6 @@
-import { EXPONENT_EXCEPTIONS } from "@creditdesk/core/money";
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.ts";
-
-const zeroExponent = Object.entries(EXPONENT_EXCEPTIONS)
-  .filter(([, e]) => e === 0)
-  .map(([c]) => c);
-const threeExponent = Object.entries(EXPONENT_EXCEPTIONS)
-  .filter(([, e]) => e === 3)
-  .map(([c]) => c);
+import { ratesCte } from "../fx/base-rates.ts";
 
 export interface PortfolioSummaryRow {
   customers: number;
@@ -29,21 +22,10 @@ export async function loadPortfolioSummary(
   options: { asOf: string; baseCurrency: string },
 ): Promise<PortfolioSummaryRow> {
   const asOf = sql`${options.asOf}::date`;
-  const base = sql`${options.baseCurrency}::text`;
-  const exp = (col: ReturnType<typeof sql>) =>
-    sql`(case when ${col} = any(${sql.param(zeroExponent)}::text[]) then 0 when ${col} = any(${sql.param(threeExponent)}::text[]) then 3 else 2 end)`;
   const open = await queryRows<Record<string, unknown>>(
     db,
     sql`
-    with rates as (
-      select ${base} as cur, 1::numeric as factor
-      union all
-      select * from (
-        select distinct on (from_currency) from_currency, rate * power(10::numeric, ${exp(base)} - ${exp(sql`from_currency`)})
-        from fx_rates where to_currency = ${base} and from_currency <> ${base} and rate_date <= ${asOf}
-        order by from_currency, rate_date desc
-      ) latest
-    ),
+    with ${ratesCte(asOf, options.baseCurrency)},
     red as (
       select pa.invoice_id, sum(pa.amount_minor) as amount
       from payment_allocations pa join payments p on p.id = pa.payment_id

@@ -1,32 +1,15 @@
 import type { DatabaseHandle } from "@creditdesk/db";
-import { customers } from "@creditdesk/db";
-import { eq } from "drizzle-orm";
+import { findCustomerId as findCustomerIdInArchive } from "@creditdesk/db/archive";
 import { AppError } from "../shared/app-error.ts";
 import { type AssessmentTrigger, runAssessments } from "./run-assessments.ts";
 
-/** Looks a customer up by numeric id or by code. */
+/** The customer's id by id or code (the archive's one lookup), or NOT_FOUND. */
 export async function findCustomerId(handle: DatabaseHandle, idOrCode: string | number): Promise<number> {
-  const asNumber =
-    typeof idOrCode === "number" ? idOrCode : /^\d+$/.test(idOrCode) ? Number(idOrCode) : undefined;
-  if (asNumber !== undefined) {
-    const [row] = await handle.db
-      .select({ id: customers.id })
-      .from(customers)
-      .where(eq(customers.id, asNumber))
-      .limit(1);
-    if (row) {
-      return row.id;
-    }
-  }
-  const [row] = await handle.db
-    .select({ id: customers.id })
-    .from(customers)
-    .where(eq(customers.code, String(idOrCode)))
-    .limit(1);
-  if (!row) {
+  const id = await findCustomerIdInArchive(handle.db, idOrCode);
+  if (id === undefined) {
     throw new AppError("NOT_FOUND", `customer ${idOrCode} does not exist`);
   }
-  return row.id;
+  return id;
 }
 
 /** Assesses one customer now (same path as the bulk run, restricted to one id) and returns the record. */

@@ -1,7 +1,9 @@
+import { featureEn } from "./features/index.ts";
 import type { Messages } from "./zh-CN.ts";
 
 /** The English dictionary; typed as `Messages`, so a missing or unknown key fails to compile. */
 export const en: Messages = {
+  ...featureEn,
   "app.name": "CreditDesk",
   "app.subtitle": "Credit risk management",
   "app.skipToContent": "Skip to main content",

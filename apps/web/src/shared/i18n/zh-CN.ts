@@ -1,9 +1,12 @@
+import { featureZhCN } from "./features/index.ts";
+
 /**
  * The Chinese dictionary, the source of the message keys. Every other language must provide every
  * key (`Messages`), so a missing translation is a type error. `{name}` placeholders are filled by
  * `t(key, { name })`.
  */
 export const zhCN = {
+  ...featureZhCN,
   "app.name": "CreditDesk",
   "app.subtitle": "信用风险管理",
   "app.skipToContent": "跳到主要内容",

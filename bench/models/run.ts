@@ -7,10 +7,8 @@
  *   npx tsx bench/models/run.ts --data F.csv --target COL [--positive V] [--exclude a,b]
  *   options: --rows N (synthetic size), --seed N
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { RawTable } from "@creditdesk/core/models";
 import {
@@ -25,8 +23,8 @@ import {
   trainModel,
 } from "@creditdesk/core/models";
 import { readCsvTable } from "@creditdesk/lib/models";
-import { stringify } from "csv-stringify/sync";
 import { trainBaselineLogistic } from "./baseline-logistic.ts";
+import { runPythonReference } from "./python-reference.ts";
 
 interface Row {
   model: string;
@@ -125,56 +123,28 @@ async function bench(name: string, table: RawTable, target: string, positive?: s
     throw new Error("benchmark split differs from the training split");
   }
 
-  if (existsSync("/usr/bin/python3")) {
-    const dir = mkdtempSync(join(tmpdir(), "creditdesk-bench-"));
-    try {
-      const write = (file: string, index: Uint32Array) =>
-        writeFileSync(
-          join(dir, file),
-          stringify([table.header as string[], ...Array.from(index, (i) => table.rows[i] as string[])]),
-        );
-      write("train.csv", split.trainIndex);
-      write("valid.csv", split.validationIndex);
-      const spec = {
-        train: join(dir, "train.csv"),
-        valid: join(dir, "valid.csv"),
-        target,
-        positive: data.positive,
-        features: data.features.map((f) => ({ name: f.name, kind: f.kind })),
-        seed,
-      };
-      writeFileSync(join(dir, "spec.json"), JSON.stringify(spec));
-      const result = spawnSync("/usr/bin/python3", [join(here, "sklearn_bench.py"), join(dir, "spec.json")], {
-        encoding: "utf8",
+  const python = runPythonReference({ table, data, split, seed });
+  if (python.ok) {
+    const parsed = python.value as Record<string, Omit<Row, "model"> & { iterations?: number }>;
+    for (const [model, r] of Object.entries(parsed)) {
+      rows.push({
+        model,
+        auc: r.auc,
+        ks: r.ks,
+        seconds: r.seconds,
+        peakRssMb: r.peakRssMb,
+        ...(r.iterations ? { note: `${r.iterations} trees` } : {}),
       });
-      if (result.status === 0) {
-        const parsed = JSON.parse(result.stdout) as Record<
-          string,
-          Omit<Row, "model"> & { iterations?: number }
-        >;
-        for (const [model, r] of Object.entries(parsed)) {
-          rows.push({
-            model,
-            auc: r.auc,
-            ks: r.ks,
-            seconds: r.seconds,
-            peakRssMb: r.peakRssMb,
-            ...(r.iterations ? { note: `${r.iterations} trees` } : {}),
-          });
-        }
-      } else {
-        rows.push({
-          model: "python",
-          auc: null,
-          ks: null,
-          seconds: 0,
-          peakRssMb: 0,
-          note: `unavailable: ${result.stderr.trim().split("\n").at(-1)}`,
-        });
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
     }
+  } else {
+    rows.push({
+      model: "python",
+      auc: null,
+      ks: null,
+      seconds: 0,
+      peakRssMb: 0,
+      note: `unavailable: ${python.reason}`,
+    });
   }
   process.stdout.write(
     `\n## ${name}: ${data.rows} rows, ${data.features.length} characteristics, train ${split.train.rows} / validation ${split.validation.rows}\n`,

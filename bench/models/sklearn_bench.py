@@ -1,8 +1,13 @@
 """Reference figures for bench/models/run.ts: scikit-learn and XGBoost on the same split.
 
 Usage: /usr/bin/python3 sklearn_bench.py SPEC.json
-SPEC: {"train": csv, "valid": csv, "target": col, "positive": value, "features": [{"name", "kind"}], "seed": n}
+SPEC: {"train": csv, "valid": csv, "target": col, "positive": value, "features": [{"name", "kind"}], "seed": n,
+       "cpuRepeat": n (optional)}
 Prints one JSON object: {model: {auc, ks, seconds, peakRssMb}}.
+With cpuRepeat, only HistGradientBoostingClassifier is fitted, cpuRepeat times, and the object is
+{"sklearn_hgb": {auc, iterations, cpuSeconds: [...]}}: process CPU time (user + system) of each fit,
+comparable with bench/models/gbdt-fit-cpu.ts. Run it with OMP_NUM_THREADS=1: our trainer is single
+threaded, and idle OpenMP threads spin, which would bill their waiting as CPU time.
 """
 import csv
 import json
@@ -76,11 +81,26 @@ def peak_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def cpu_times(spec, x_train, y_train, x_valid, y_valid, mask):
+    cpu = []
+    for _ in range(spec["cpuRepeat"]):
+        start = time.process_time()
+        hgb = HistGradientBoostingClassifier(
+            categorical_features=mask if mask.any() else None, random_state=spec["seed"]
+        ).fit(x_train, y_train)
+        cpu.append(time.process_time() - start)
+    p = hgb.predict_proba(x_valid)[:, 1]
+    return {"sklearn_hgb": {"auc": roc_auc_score(y_valid, p), "iterations": int(hgb.n_iter_), "cpuSeconds": cpu}}
+
+
 def main():
     spec = json.load(open(sys.argv[1]))
     x_train, y_train, categories = read(spec["train"], spec)
     x_valid, y_valid, _ = read(spec["valid"], spec, categories)
     mask = np.array([f["kind"] == "categorical" for f in spec["features"]])
+    if spec.get("cpuRepeat"):
+        print(json.dumps(cpu_times(spec, x_train, y_train, x_valid, y_valid, mask)))
+        return
     out = {}
 
     oh_train, stats = one_hot(x_train, spec, categories)

@@ -1,13 +1,17 @@
 import { Command } from "commander";
+import { registerApplicationCommands } from "./applications/index.ts";
 import { registerAssessmentCommands } from "./assessment/index.ts";
+import { registerCollectionCommands } from "./collections/index.ts";
 import { registerCustomerCommands } from "./customers/index.ts";
 import { registerDemoCommands } from "./demo/index.ts";
 import { registerIdentityCommands } from "./identity/index.ts";
 import { registerImportCommands } from "./import/index.ts";
+import { registerInsuranceCommands } from "./insurance/index.ts";
 import { registerLimitCommands } from "./limits/index.ts";
 import { registerMigrateCommands } from "./migrate/index.ts";
 import { registerModelCommands } from "./model/index.ts";
 import { registerMonitoringCommands } from "./monitoring/index.ts";
+import { registerPortfolioCommands } from "./portfolio/index.ts";
 import { registerReviewCommands } from "./reviews/index.ts";
 import { reportAndExit } from "./shared/fail.ts";
 import { registerStartCommands } from "./start/index.ts";
@@ -29,10 +33,14 @@ registerImportCommands(program);
 registerCustomerCommands(program);
 registerAssessmentCommands(program);
 registerLimitCommands(program);
+registerInsuranceCommands(program);
 registerReviewCommands(program);
 registerModelCommands(program);
 registerIdentityCommands(program);
 registerMonitoringCommands(program);
+registerPortfolioCommands(program);
+registerCollectionCommands(program);
+registerApplicationCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -2,20 +2,28 @@ import { readFileSync } from "node:fs";
 import type { DatabaseHandle } from "@creditdesk/db";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { registerApplicationRoutes } from "./applications/index.ts";
 import { registerCustomerContactRoutes } from "./archive/customer-contacts.ts";
 import { registerCustomerRoutes } from "./archive/customers.ts";
 import { registerArchiveRecordRoutes } from "./archive/records.ts";
+import { registerAssessmentConfigRoutes } from "./assessment/assessment-config.ts";
 import { registerAssessmentRoutes } from "./assessment/index.ts";
+import { registerCustomerAuditRoutes } from "./audit/customer-audit.ts";
 import { registerAuditRoutes, requestScopedHandle } from "./audit/index.ts";
+import { registerCollectionRoutes } from "./collections/index.ts";
 import { registerFxRateRoutes } from "./fx/fx-rates.ts";
 import { registerHealthRoutes } from "./health/health.ts";
 import { registerGuard, registerIdentityRoutes } from "./identity/index.ts";
+import { registerImportRoutes } from "./import/index.ts";
+import { registerInsuranceRoutes } from "./insurance/index.ts";
 import { registerInvoiceRoutes } from "./ledger/invoices.ts";
 import { registerPaymentRoutes } from "./ledger/payments.ts";
 import { registerLedgerRecordRoutes } from "./ledger/records.ts";
 import { registerLimitRoutes } from "./limits/index.ts";
+import { registerModelRoutes } from "./models/index.ts";
 import { registerMonitoringRoutes } from "./monitoring/index.ts";
 import { registerPortfolioRoutes } from "./portfolio/index.ts";
+import { registerCustomerReviewRoutes } from "./reviews/customer-reviews.ts";
 import { registerReviewRoutes } from "./reviews/index.ts";
 import { registerOpenApi } from "./shared/openapi.ts";
 import { handleError, handleNotFound } from "./shared/problem.ts";
@@ -62,12 +70,23 @@ export const CORE_CAPABILITIES: readonly Capability[] = [
   (app, { handle, baseCurrency }) => registerAssessmentRoutes(app, handle, { baseCurrency }),
   (app, { handle, baseCurrency }) => registerPortfolioRoutes(app, handle, { baseCurrency }),
   (app, { handle }) => registerLimitRoutes(app, handle),
+  (app, { handle }) => registerInsuranceRoutes(app, handle),
   (app, { handle }) => {
     registerIdentityRoutes(app, handle);
     registerAuditRoutes(app, handle);
   },
   (app, { handle, baseCurrency }) => registerMonitoringRoutes(app, handle, { baseCurrency }),
   (app, { handle, baseCurrency }) => registerReviewRoutes(app, handle, { baseCurrency }),
+  (app, { handle, baseCurrency }) => registerCollectionRoutes(app, handle, { baseCurrency }),
+  (app, { handle, baseCurrency }) => registerApplicationRoutes(app, handle, { baseCurrency }),
+  (app, { handle }) => registerImportRoutes(app, handle),
+  // Read routes of the web workbench: settings, models page, the credit file's audit and reviews.
+  (app, { handle, baseCurrency }) => {
+    registerAssessmentConfigRoutes(app);
+    registerModelRoutes(app, handle, { baseCurrency });
+    registerCustomerAuditRoutes(app, handle);
+    registerCustomerReviewRoutes(app, handle);
+  },
 ];
 
 /**

@@ -107,4 +107,22 @@ export function registerLimitCommands(program: Command): void {
         });
       },
     );
+  limits
+    .command("segments")
+    .description("list the credit segments and their check steps (JSON)")
+    .action(async () => {
+      const { listSegmentsCommand } = await import("./segment-commands.ts");
+      await listSegmentsCommand();
+    });
+  limits
+    .command("segment-set")
+    .description("create or replace a credit segment from a JSON check configuration")
+    .argument("<code>", "segment code, e.g. export")
+    .argument("<config>", "JSON file: { steps: [...], watchUtilisation, reservationTtlMinutes }")
+    .requiredOption("--name <name>", "segment name")
+    .option("--as <login>", "who changes it (audit)", process.env.USER ?? "cli")
+    .action(async (code: string, file: string, o: { name: string; as: string }) => {
+      const { setSegmentCommand } = await import("./segment-commands.ts");
+      await setSegmentCommand({ code, file, name: o.name, as: o.as });
+    });
 }

@@ -1,6 +1,15 @@
 import { findCustomerId } from "@creditdesk/lib/assessment";
 import { loadConfig } from "@creditdesk/lib/config";
-import { type AlertAction, actOnAlert, listAlerts, runMonitoring } from "@creditdesk/lib/monitoring";
+import {
+  type AlertAction,
+  actOnAlert,
+  getAlert,
+  listAlerts,
+  listCreditHolds,
+  releaseCreditHold,
+  runMonitoring,
+} from "@creditdesk/lib/monitoring";
+import { AppError } from "@creditdesk/lib/shared";
 import { CliError } from "../shared/fail.ts";
 import { openAppDatabase } from "../shared/open-database.ts";
 
@@ -74,19 +83,105 @@ export async function listAlertsCommand(o: {
   }
 }
 
+function numericId(what: string, id: string): number {
+  if (!/^\d+$/.test(id)) {
+    throw new CliError(`${what} id must be a number, got '${id}'`);
+  }
+  return Number(id);
+}
+
+/** Field problems of a validation error on the one line the CLI prints. */
+function explained(error: unknown): unknown {
+  return error instanceof AppError && error.errors.length > 0
+    ? new CliError(`${error.message}: ${error.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`)
+    : error;
+}
+
 export async function alertActionCommand(o: { id: string; action: AlertAction }): Promise<void> {
-  if (!/^\d+$/.test(o.id)) {
-    throw new CliError(`alert id must be a number, got '${o.id}'`);
+  const id = numericId("alert", o.id);
+  const handle = await openAppDatabase();
+  try {
+    const a = await actOnAlert({ handle, id, action: o.action, by: `cli:${process.env.USER ?? "user"}` });
+    out(
+      o.action.kind === "assign"
+        ? `alert #${a.id} is assigned to ${a.assignee}`
+        : o.action.kind === "comment"
+          ? `commented on alert #${a.id} (${a.comments.length} comments)`
+          : `alert #${a.id} is now ${a.state}`,
+    );
+  } catch (error) {
+    throw explained(error);
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function showAlertCommand(o: { id: string; json: boolean }): Promise<void> {
+  const id = numericId("alert", o.id);
+  const handle = await openAppDatabase();
+  try {
+    const a = await getAlert(handle, id);
+    if (o.json) {
+      out(JSON.stringify(a));
+      return;
+    }
+    const round = (v: number | null) => (v === null ? "—" : String(Math.round(v * 100) / 100));
+    out(`#${a.id} ${a.severity} ${a.state} — ${a.customer.code} ${a.customer.name}`);
+    out(`rule ${a.ruleCode} v${a.ruleVersion}: ${a.title}`);
+    out(
+      `measured ${round(a.measuredValue)} (latest ${round(a.lastValue)}) against threshold ${round(a.threshold)}${a.baseline !== null ? `, own baseline ${round(a.baseline)}` : ""}; as of ${a.asOf}`,
+    );
+    out(
+      `department ${a.department}; recommended: ${a.recommendedAction.replaceAll("_", " ")}; assignee ${a.assignee ?? "—"}`,
+    );
+    if (a.dismissedReason) {
+      out(`dismissed: ${a.dismissedReason}`);
+    }
+    for (const c of a.comments) {
+      out(`  ${c.createdAt.slice(0, 16)} ${c.author}: ${c.body}`);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function listHoldsCommand(o: { all: boolean; customer?: string; json: boolean }): Promise<void> {
+  const handle = await openAppDatabase();
+  try {
+    const holds = await listCreditHolds({
+      handle,
+      active: !o.all,
+      ...(o.customer ? { customer: o.customer } : {}),
+    });
+    if (o.json) {
+      out(JSON.stringify(holds));
+      return;
+    }
+    for (const h of holds) {
+      out(
+        `#${h.id} ${h.customer.code} ${h.customer.name} — ${h.reason} (placed ${h.placedAt.slice(0, 10)} by ${h.placedBy}${h.releasedAt ? `; released ${h.releasedAt.slice(0, 10)} by ${h.releasedBy}: ${h.releaseReason ?? ""}` : ""})`,
+      );
+    }
+    out(`${holds.length} ${o.all ? "" : "active "}credit holds`);
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function releaseHoldCommand(o: { id: string; reason: string }): Promise<void> {
+  const id = numericId("hold", o.id);
+  if (o.reason.trim().length < 3) {
+    throw new CliError("--reason must say why the hold is lifted (3+ characters)");
   }
   const handle = await openAppDatabase();
   try {
-    const a = await actOnAlert({
+    const h = await releaseCreditHold({
       handle,
-      id: Number(o.id),
-      action: o.action,
+      holdId: id,
       by: `cli:${process.env.USER ?? "user"}`,
+      reason: o.reason,
     });
-    out(`alert #${a.id} is now ${a.state}`);
+    out(`credit hold #${h.id} of ${h.customer.code} released`);
   } finally {
     await handle.close();
   }

@@ -14,7 +14,10 @@ export const CUSTOMERS_TAG = "Archive: customers";
 
 export const customerSchema = customerSelect.meta({ id: "Customer" });
 export const createCustomerBody = customerInsert.meta({ id: "CustomerCreate" });
-export const updateCustomerBody = customerUpdate.meta({ id: "CustomerUpdate" });
+// An update that names no known field is a client error (a typo would otherwise succeed silently).
+export const updateCustomerBody = customerUpdate
+  .refine((patch) => Object.keys(patch).length > 0, { message: "names no customer field to change" })
+  .meta({ id: "CustomerUpdate" });
 
 export const customerParams = z.object({
   idOrCode: z.string().min(1).max(64).describe("customer code, or numeric id when no customer has that code"),

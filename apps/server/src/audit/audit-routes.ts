@@ -7,7 +7,7 @@ import { problemResponses } from "../shared/problem.ts";
 
 export const AUDIT_TAG = "Audit";
 
-const auditEntrySchema = z
+export const auditEntrySchema = z
   .object({
     seq: z.number().int(),
     at: z.string(),

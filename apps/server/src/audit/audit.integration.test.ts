@@ -1,8 +1,8 @@
-import { customers } from "@creditdesk/db";
+import { customers, type DatabaseHandle } from "@creditdesk/db";
 import { createTestDatabase, type TestDatabase } from "@creditdesk/db/testing";
-import { verifyAudit } from "@creditdesk/lib/audit";
+import { appendAudit, appendAuditNow, verifyAudit } from "@creditdesk/lib/audit";
 import { createUser } from "@creditdesk/lib/identity";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../shared/test-client.ts";
 
@@ -54,18 +54,90 @@ describe("audit trail", () => {
     expect((await (await server.as("credit_manager")).request("GET", "/audit")).status).toBe(403);
   });
 
+  it("refuses UPDATE, DELETE and TRUNCATE of audit entries in the database itself", async () => {
+    const before = await verifyAudit({ handle: t });
+    for (const statement of [
+      sql`update audit_log set reason = 'rewritten' where seq = 1`,
+      sql`delete from audit_log where seq = 1`,
+      sql`truncate audit_log`,
+      sql`delete from audit_head`,
+      sql`update audit_head set seq = 1`,
+    ]) {
+      // Drizzle wraps the database error: the trigger's message is the cause.
+      const error = await t.db.execute(statement).then(
+        () => null,
+        (e: Error) => e,
+      );
+      expect(String((error?.cause as Error | undefined)?.message)).toMatch(
+        /audit_log is append-only|audit_head (cannot be removed|moves forward)/,
+      );
+    }
+    expect(await verifyAudit({ handle: t })).toEqual(before);
+  });
+
   it("verifies, then names the entry changed or deleted behind the application's back", async () => {
     expect(await verifyAudit({ handle: t })).toMatchObject({ ok: true });
     expect((await server.request("GET", "/audit/verify")).body.ok).toBe(true);
-    await t.db.execute(sql`update audit_log set after = '{"forged": true}'::jsonb where seq = 3`);
+    // Only a database owner who switches the append-only trigger off can forge; the chain shows it.
+    await behindTheTrigger(sql`update audit_log set after = '{"forged": true}'::jsonb where seq = 3`);
     expect(await verifyAudit({ handle: t })).toMatchObject({
       ok: false,
       break: { seq: 3, kind: "hash_mismatch" },
     });
-    await t.db.execute(sql`delete from audit_log where seq = 3`);
+    await behindTheTrigger(sql`delete from audit_log where seq = 3`);
     expect(await verifyAudit({ handle: t })).toMatchObject({ ok: false, break: { seq: 4, kind: "gap" } });
   });
+
+  it("detects the newest entries removed (the chain head remembers the last one)", async () => {
+    const db = await createTestDatabase();
+    try {
+      await appendAuditNow(db, { actor: "a", action: "x.one" });
+      await appendAuditNow(db, { actor: "a", action: "x.two" });
+      expect(await verifyAudit({ handle: db })).toMatchObject({ ok: true, entries: 2 });
+      await behindTheTrigger(sql`delete from audit_log where seq = 2`, db);
+      expect(await verifyAudit({ handle: db })).toMatchObject({
+        ok: false,
+        break: { seq: 2, kind: "head_mismatch" },
+      });
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("keeps one gapless chain under concurrent writers, and a rolled-back write leaves no entry", async () => {
+    const db = await createTestDatabase();
+    try {
+      await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          db
+            .transaction(async (tx) => {
+              await appendAudit(tx.db, { actor: `w${i % 5}`, action: "x.concurrent", entityId: i });
+              if (i % 4 === 0) {
+                throw new Error("rolled back");
+              }
+            })
+            .catch(() => undefined),
+        ),
+      );
+      expect(await verifyAudit({ handle: db })).toEqual({
+        ok: true,
+        entries: 30,
+        lastHash: expect.any(String),
+      });
+    } finally {
+      await db.close();
+    }
+  });
 });
+
+/** Runs `statement` with the append-only trigger disabled (as the table owner could), in one transaction. */
+async function behindTheTrigger(statement: SQL, handle: DatabaseHandle = t): Promise<void> {
+  await handle.transaction(async (tx) => {
+    await tx.db.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
+    await tx.db.execute(statement);
+    await tx.db.execute(sql`alter table audit_log enable trigger audit_log_append_only`);
+  });
+}
 
 describe("data scope", () => {
   it("shows a sales user only the customers of their team, 404 for others, ledger filtered the same", async () => {

@@ -1,5 +1,7 @@
+import { apiTokens } from "@creditdesk/db";
 import { createTestDatabase, type TestDatabase } from "@creditdesk/db/testing";
-import { createUser } from "@creditdesk/lib/identity";
+import { authenticateApiToken, createUser, TOKEN_CACHE_TTL_MS } from "@creditdesk/lib/identity";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../shared/test-client.ts";
 
@@ -129,6 +131,29 @@ describe("API tokens", () => {
     expect(JSON.stringify(listed.body)).not.toContain(created.body.token);
     expect((await server.request("DELETE", `/users/carol/tokens/${info.id}`)).status).toBe(200);
     expect((await anon.request("GET", "/customers", undefined, auth)).status).toBe(401);
+  });
+
+  it("applies a role change and a disabled user at once to a token already in use (cached)", async () => {
+    await createUser({ handle: t, actor: "test", input: { login: "dave", role: "credit_manager" } });
+    const created = await server.request("POST", "/users/dave/tokens", { scope: "write", name: "erp" });
+    const auth = { authorization: `Bearer ${created.body.token}` };
+    const body = { code: "TOK-2", legalName: "缓存" };
+    expect((await anon.request("GET", "/customers", undefined, auth)).status).toBe(200);
+    expect((await server.request("PATCH", "/users/dave", { role: "viewer" })).status).toBe(200);
+    expect((await anon.request("POST", "/customers", body, auth)).status).toBe(403);
+    expect((await server.request("PATCH", "/users/dave", { status: "disabled" })).status).toBe(200);
+    expect((await anon.request("GET", "/customers", undefined, auth)).status).toBe(401);
+  });
+
+  it("sees a token revoked by another process within the cache lifetime", async () => {
+    const created = await server.request("POST", "/users/carol/tokens", { scope: "read", name: "other" });
+    const token: string = created.body.token;
+    const now = new Date();
+    expect(await authenticateApiToken({ handle: t, token, now })).toMatchObject({ login: "carol" });
+    // Another server process revokes it: this process learns it when its cache entry lapses.
+    await t.db.update(apiTokens).set({ revokedAt: now }).where(eq(apiTokens.id, created.body.info.id));
+    const later = new Date(now.getTime() + TOKEN_CACHE_TTL_MS + 1);
+    expect(await authenticateApiToken({ handle: t, token, now: later })).toBeNull();
   });
 
   it("answers a malformed or unknown bearer token with 401", async () => {

@@ -2,7 +2,7 @@ import type { DatabaseHandle } from "@creditdesk/db";
 import { customers, users } from "@creditdesk/db";
 import type { Principal } from "@creditdesk/lib/identity";
 import { AppError } from "@creditdesk/lib/shared";
-import { eq, inArray, or } from "drizzle-orm";
+import { eq, inArray, or, sql } from "drizzle-orm";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 
 /** Roles that see only the customers they own (`customers.sales_owner`). */
@@ -46,6 +46,50 @@ async function scopeOf(
   const scope = { owners, customerIds: new Set(rows.map((r) => r.id)) };
   scopes.set(request, scope);
   return scope;
+}
+
+/**
+ * The `sales_owner` names whose customers the caller may see, for routes that filter in SQL (full
+ * pages, checks before a write); null when the caller's role is not owner-scoped (sees everyone).
+ */
+export async function customerOwnersOf(
+  request: FastifyRequest,
+  handle: DatabaseHandle,
+): Promise<string[] | null> {
+  const principal = request.principal;
+  if (!principal || !OWNER_SCOPED.has(principal.role)) {
+    return null;
+  }
+  return [...(await scopeOf(request, principal, handle)).owners];
+}
+
+/**
+ * For routes that name a customer in their BODY (e.g. `POST /limit-requests`): a sales user may
+ * act only on a customer of their (team's) own — 404 otherwise, as if it did not exist, and before
+ * anything is written. (Routes with `:idOrCode` are checked by the preHandler below; responses are
+ * filtered by their `customerId`, but a write must be refused before it commits.)
+ */
+export async function assertCustomerInScope(
+  request: FastifyRequest,
+  handle: DatabaseHandle,
+  customer: string | number,
+): Promise<void> {
+  const principal = request.principal;
+  if (!principal || !OWNER_SCOPED.has(principal.role)) {
+    return;
+  }
+  const scope = await scopeOf(request, principal, handle);
+  const text = String(customer);
+  const key = /^\d{1,15}$/.test(text) ? Number(text) : null;
+  const [row] = await handle.db
+    .select({ owner: customers.salesOwner })
+    .from(customers)
+    .where(key === null ? eq(customers.code, text) : or(eq(customers.id, key), eq(customers.code, text)))
+    .orderBy(sql`(${customers.code} = ${text}) desc`)
+    .limit(1);
+  if (row && !(row.owner && scope.owners.has(row.owner))) {
+    throw AppError.notFound("customer", text);
+  }
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>

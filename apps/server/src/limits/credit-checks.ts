@@ -8,6 +8,7 @@ import {
 import { AppError } from "@creditdesk/lib/shared";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { assertCustomerInScope } from "../identity/data-scope.ts";
 import { problemResponses } from "../shared/problem.ts";
 import { optionalActorFrom } from "./actor.ts";
 import {
@@ -25,6 +26,8 @@ export function registerCreditCheckRoutes(app: FastifyInstance, handle: Database
   r.post(
     "/credit-checks",
     {
+      // Audited by the check itself, inside its own transaction (see checkCredit `audit`).
+      config: { permission: "limits:write", audit: false },
       schema: {
         tags: [CREDIT_CHECKS_TAG],
         summary: "Check an order against the customer's credit",
@@ -38,7 +41,18 @@ export function registerCreditCheckRoutes(app: FastifyInstance, handle: Database
         },
       },
     },
-    async (request) => checkCredit({ handle, input: request.body, actorId: optionalActorFrom(request)?.id }),
+    async (request) => {
+      await assertCustomerInScope(request, handle, request.body.customer);
+      const actor = optionalActorFrom(request);
+      // The check records its own audit entry in the statement that records the decision: one
+      // transaction of lock, exposure, insert (+ audit), the shortest hold of the hot row lock.
+      return checkCredit({
+        handle,
+        input: request.body,
+        actorId: actor?.id,
+        audit: { actor: actor?.id ?? "anonymous" },
+      });
+    },
   );
   r.get(
     "/credit-checks/:id",

@@ -38,6 +38,7 @@ const stepSchema = z.object({
   action: z.string(),
   actorId: z.string(),
   actorRole: z.string(),
+  level: z.number().int().nullable().describe("the authority level an approval was given at"),
   comment: z.string().nullable(),
   createdAt: z.date(),
 });
@@ -57,6 +58,15 @@ const requestFields = {
   justification: z.string(),
   requiredRole: z.string().nullable(),
   requiredLevel: z.number().int().nullable(),
+  approvalLevels: z
+    .array(z.number().int())
+    .nullable()
+    .describe("the authority levels the request passes through, in order, each approved by another person"),
+  currentLevel: z
+    .number()
+    .int()
+    .nullable()
+    .describe("the level whose decision is awaited (null once decided)"),
   status: z.string(),
   requestedBy: z.string(),
   requestedRole: z.string(),

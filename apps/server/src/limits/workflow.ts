@@ -18,6 +18,7 @@ import {
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { assertCustomerInScope } from "../identity/data-scope.ts";
 import { problemResponses as p } from "../shared/problem.ts";
 import { ACTOR_HEADERS_NOTE, actorFrom } from "./actor.ts";
 import { creditCheckResultSchema } from "./credit-checks.schema.ts";
@@ -76,10 +77,12 @@ export function registerLimitWorkflowRoutes(app: FastifyInstance, handle: Databa
         response: { 201: limitRequestWithStepsSchema, 400: p[400], 404: p[404], 422: p[422], ...actorErrors },
       },
     },
-    async (request, reply) =>
-      reply
+    async (request, reply) => {
+      await assertCustomerInScope(request, handle, request.body.customer);
+      return reply
         .code(201)
-        .send(await requestLimitChange({ handle, input: request.body, actor: actorFrom(request) })),
+        .send(await requestLimitChange({ handle, input: request.body, actor: actorFrom(request) }));
+    },
   );
   r.get(
     "/limit-requests",

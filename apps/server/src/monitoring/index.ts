@@ -1,20 +1,28 @@
+import { departmentsOfRole } from "@creditdesk/core/monitoring";
 import type { DatabaseHandle } from "@creditdesk/db";
 import { findCustomerId } from "@creditdesk/lib/assessment";
 import {
   type AlertAction,
   actOnAlert,
+  type CustomerScope,
   getAlert,
   listActiveRules,
   listAlerts,
+  listCreditHolds,
+  listMonitoringRuns,
   listRuleVersions,
+  releaseCreditHold,
   runMonitoring,
   saveRule,
 } from "@creditdesk/lib/monitoring";
-import { listInbox, markNotificationRead } from "@creditdesk/lib/notifications";
+import { type DispatchConfig, listInbox, markNotificationRead } from "@creditdesk/lib/notifications";
+import { AppError } from "@creditdesk/lib/shared";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { customerOwnersOf } from "../identity/data-scope.ts";
 import { problemResponses } from "../shared/problem.ts";
+import { registerChannelRoutes } from "./channels.ts";
 import {
   alertDetailSchema,
   alertIdParams,
@@ -23,29 +31,49 @@ import {
   assignBody,
   commentBody,
   dismissBody,
+  holdQuery,
+  holdSchema,
   inboxPage,
   inboxQuery,
   MONITORING_TAG,
+  releaseHoldBody,
   resolveBody,
   ruleCodeParams,
   ruleSchema,
   runBody,
+  runListQuery,
+  runRecordSchema,
   runSummarySchema,
 } from "./monitoring.schema.ts";
 
 const today = () => new Date().toISOString().slice(0, 10);
-// Until identity ships alerts:* permissions, alerts ride on the assessment permissions.
-const READ = { permission: "assessment:read" } as const;
-const WRITE = { permission: "assessment:run" } as const;
-const who = (request: FastifyRequest) =>
-  (request as FastifyRequest & { principal?: { login: string } | null }).principal?.login ??
-  `api:${request.ip}`;
+// Alerts and the inbox: alerts:read / alerts:write (acknowledge, assign, comment, resolve,
+// dismiss); rules, runs and channels: monitoring:configure (packages/core/src/identity/roles.ts).
+const READ = { permission: "alerts:read" } as const;
+const WRITE = { permission: "alerts:write" } as const;
+const CONFIGURE = { permission: "monitoring:configure" } as const;
+export const who = (request: FastifyRequest) => request.principal?.login ?? `api:${request.ip}`;
 
-/** Early-warning alerts, monitoring rules and runs, and the in-app inbox. */
+/** The caller's customer scope for the use cases (a sales user: their own customers only). */
+export async function scopeOf(
+  request: FastifyRequest,
+  handle: DatabaseHandle,
+): Promise<{ scope?: CustomerScope }> {
+  const owners = await customerOwnersOf(request, handle);
+  return owners === null ? {} : { scope: { owners } };
+}
+
+export interface MonitoringRouteOptions {
+  baseCurrency: string;
+  /** Outbound delivery settings for channel tests; default SMTP_URL / SMTP_FROM of the environment. */
+  notify?: () => DispatchConfig;
+}
+
+/** Early-warning alerts, monitoring rules and runs, credit holds, channels and the in-app inbox. */
 export function registerMonitoringRoutes(
   app: FastifyInstance,
   handle: DatabaseHandle,
-  options: { baseCurrency: string },
+  options: MonitoringRouteOptions,
 ): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = [MONITORING_TAG];
@@ -64,6 +92,7 @@ export function registerMonitoringRoutes(
     async (request) => {
       const q = request.query;
       return (await listAlerts(handle, {
+        ...(await scopeOf(request, handle)),
         ...(q.state ? { state: q.state } : {}),
         ...(q.severity ? { severity: q.severity } : {}),
         ...(q.department ? { department: q.department } : {}),
@@ -86,7 +115,8 @@ export function registerMonitoringRoutes(
         response: { 200: alertDetailSchema, 404: problemResponses[404] },
       },
     },
-    async (request) => (await getAlert(handle, request.params.id)) as never,
+    async (request) =>
+      (await getAlert(handle, request.params.id, (await scopeOf(request, handle)).scope)) as never,
   );
   const act = (path: string, summary: string, body: z.ZodType, toAction: (b: never) => AlertAction) =>
     r.post(
@@ -112,6 +142,7 @@ export function registerMonitoringRoutes(
           id: request.params.id,
           action: toAction(request.body as never),
           by: who(request),
+          ...(await scopeOf(request, handle)),
         })) as never,
     );
   act("acknowledge", "Acknowledge an open alert", z.object({}).strict().optional(), () => ({
@@ -167,7 +198,7 @@ export function registerMonitoringRoutes(
   r.post(
     "/monitoring/rules",
     {
-      config: { permission: "scorecards:write" },
+      config: CONFIGURE,
       schema: {
         tags,
         summary: "Save a rule (validated; a new active version of its code)",
@@ -178,10 +209,29 @@ export function registerMonitoringRoutes(
     async (request, reply) =>
       reply.code(201).send((await saveRule({ handle, input: request.body, by: who(request) })) as never),
   );
+  r.get(
+    "/monitoring/runs",
+    {
+      config: READ,
+      schema: {
+        tags,
+        summary: "The latest monitoring runs, newest first",
+        querystring: runListQuery,
+        response: { 200: z.object({ items: z.array(runRecordSchema) }) },
+      },
+    },
+    async (request) =>
+      ({
+        items: await listMonitoringRuns({
+          handle,
+          ...(request.query.limit ? { limit: request.query.limit } : {}),
+        }),
+      }) as never,
+  );
   r.post(
     "/monitoring/runs",
     {
-      config: WRITE,
+      config: CONFIGURE,
       schema: {
         tags,
         summary: "Run monitoring now (whole portfolio or the given customers)",
@@ -205,25 +255,87 @@ export function registerMonitoringRoutes(
     },
   );
   r.get(
+    "/credit-holds",
+    {
+      config: READ,
+      schema: {
+        tags,
+        summary: "Credit holds (active ones unless all=true), newest first",
+        querystring: holdQuery,
+        response: { 200: z.object({ items: z.array(holdSchema) }) },
+      },
+    },
+    async (request) => ({
+      items: await listCreditHolds({
+        handle,
+        active: request.query.all !== "true",
+        ...(request.query.customer ? { customer: request.query.customer } : {}),
+        ...(await scopeOf(request, handle)),
+      }),
+    }),
+  );
+  r.post(
+    "/credit-holds/:id/release",
+    {
+      // Lifting a hold lets credit flow again: a decision for those who approve limits.
+      config: { permission: "limits:approve" },
+      schema: {
+        tags,
+        summary: "Release a credit hold, with the reason (recorded with who and when)",
+        params: alertIdParams,
+        body: releaseHoldBody,
+        response: {
+          200: holdSchema,
+          400: problemResponses[400],
+          404: problemResponses[404],
+          409: problemResponses[409],
+        },
+      },
+    },
+    async (request) =>
+      releaseCreditHold({
+        handle,
+        holdId: request.params.id,
+        by: who(request),
+        reason: request.body.reason,
+        ...(await scopeOf(request, handle)),
+      }),
+  );
+  r.get(
     "/inbox",
     {
       config: { permission: "authenticated" as never },
       schema: {
         tags,
-        summary: "The caller's inbox (own entries and the given department's)",
+        summary: "The caller's inbox: entries addressed to them and to their departments",
+        description:
+          "Departments follow the role (credit manager and analyst: credit; finance/AR: finance; sales: sales; others: all); `department` narrows to one of them.",
         querystring: inboxQuery,
-        response: { 200: inboxPage },
+        response: {
+          200: inboxPage,
+          403: problemResponses[400].describe("not one of the caller's departments"),
+        },
       },
     },
-    async (request) =>
-      (await listInbox({
+    async (request) => {
+      const mine = departmentsOfRole(request.principal?.role ?? "");
+      const wanted = request.query.department;
+      if (wanted && !mine.includes(wanted)) {
+        throw new AppError(
+          "FORBIDDEN",
+          `the ${wanted} department's inbox is not yours (yours: ${mine.join(", ")})`,
+        );
+      }
+      return (await listInbox({
         handle,
         user: who(request),
-        ...(request.query.department ? { departments: [request.query.department] } : {}),
+        departments: wanted ? [wanted] : mine,
+        ...(await scopeOf(request, handle)),
         unreadOnly: request.query.unread === "true",
         ...(request.query.limit ? { limit: request.query.limit } : {}),
         ...(request.query.cursor ? { beforeId: Number(request.query.cursor) } : {}),
-      })) as never,
+      })) as never;
+    },
   );
   r.post(
     "/inbox/:id/read",
@@ -231,14 +343,21 @@ export function registerMonitoringRoutes(
       config: { permission: "authenticated" as never },
       schema: {
         tags,
-        summary: "Mark an inbox entry read",
+        summary: "Mark an inbox entry read (one addressed to the caller or their department)",
         params: alertIdParams,
         response: { 204: z.null(), 404: problemResponses[404] },
       },
     },
     async (request, reply) => {
-      await markNotificationRead({ handle, id: request.params.id });
+      await markNotificationRead({
+        handle,
+        id: request.params.id,
+        user: who(request),
+        departments: departmentsOfRole(request.principal?.role ?? ""),
+        ...(await scopeOf(request, handle)),
+      });
       return reply.code(204).send(null);
     },
   );
+  registerChannelRoutes(app, handle, options);
 }

@@ -95,6 +95,9 @@ export const runSummarySchema = z
     runId: z.number().int(),
     asOf: isoDate,
     customers: z.number().int(),
+    skipped: z
+      .object({ closed: z.number().int(), recovering: z.number().int() })
+      .describe("customers not monitored: closed, or in recovery after a recorded default"),
     evaluated: z.number().int(),
     breaches: z.number().int(),
     alertsOpened: z.number().int(),
@@ -134,3 +137,101 @@ export const inboxPage = z
     nextCursor: z.string().nullable(),
   })
   .meta({ id: "InboxPage" });
+
+export const runListQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).optional() });
+
+export const runRecordSchema = z
+  .object({
+    id: z.number().int(),
+    asOf: isoDate,
+    trigger: z.string(),
+    scope: z.string(),
+    status: z.string(),
+    customers: z.number().int(),
+    alertsOpened: z.number().int(),
+    alertsUpdated: z.number().int(),
+    conditionsCleared: z.number().int(),
+    notes: z.unknown(),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: "MonitoringRun" });
+
+const severityModesSchema = z.object({
+  info: z.enum(["immediate", "digest", "off"]),
+  warning: z.enum(["immediate", "digest", "off"]),
+  critical: z.enum(["immediate", "digest", "off"]),
+});
+
+export const channelSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string().nullable(),
+    kind: z.enum(["email", "webhook"]),
+    recipients: z.array(z.string()).nullable(),
+    url: z.string().nullable(),
+    department: z.string().nullable(),
+    severities: severityModesSchema,
+    secretSet: z.boolean(),
+    enabled: z.boolean(),
+    createdAt: z.string(),
+    createdBy: z.string().nullable(),
+    updatedAt: z.string(),
+    updatedBy: z.string().nullable(),
+    secret: z.string().optional().describe("only right after creation or rotation"),
+  })
+  .meta({ id: "NotificationChannel" });
+
+export const channelIdParams = z.object({ id: z.coerce.number().int().positive() });
+
+export const deliveryQuery = z.object({
+  status: z.enum(["pending", "sent", "failed"]).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  cursor: z.string().regex(/^\d+$/).optional(),
+});
+
+export const deliverySchema = z
+  .object({
+    id: z.number().int(),
+    channelId: z.number().int(),
+    alertId: z.number().int().nullable(),
+    customerCode: z.string().nullable(),
+    alertTitle: z.string().nullable(),
+    mode: z.enum(["immediate", "digest"]),
+    status: z.enum(["pending", "sent", "failed"]),
+    attempts: z.number().int(),
+    lastStatusCode: z.number().int().nullable(),
+    lastError: z.string().nullable(),
+    payload: z.unknown(),
+    createdAt: z.string(),
+    deliveredAt: z.string().nullable(),
+  })
+  .meta({ id: "NotificationDelivery" });
+
+export const deliveryPage = z
+  .object({ items: z.array(deliverySchema), nextCursor: z.string().nullable() })
+  .meta({ id: "NotificationDeliveryPage" });
+
+export const holdQuery = z.object({
+  customer: z.string().optional().describe("customer code"),
+  all: z.enum(["true", "false"]).optional().describe("true: released holds too"),
+});
+
+export const holdSchema = z
+  .object({
+    id: z.number().int(),
+    customerId: z.number().int(),
+    customer: z.object({ id: z.number().int(), code: z.string(), name: z.string() }),
+    reason: z.string(),
+    alertId: z.number().int().nullable(),
+    placedAt: z.string(),
+    placedBy: z.string(),
+    releasedAt: z.string().nullable(),
+    releasedBy: z.string().nullable(),
+    releaseReason: z.string().nullable(),
+  })
+  .meta({ id: "CreditHold" });
+
+export const releaseHoldBody = z
+  .object({ reason: z.string().trim().min(3).max(2000).describe("why the hold is lifted") })
+  .strict();

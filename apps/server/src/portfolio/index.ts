@@ -4,6 +4,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { problemResponses } from "../shared/problem.ts";
+import { registerPortfolioRiskRoutes } from "./risk.ts";
 
 export const PORTFOLIO_TAG = "Portfolio";
 
@@ -44,12 +45,13 @@ const summarySchema = z
   })
   .meta({ id: "PortfolioSummary" });
 
-/** `/portfolio/summary`: the dashboard's figures, computed set-wise in the database. */
+/** `/portfolio/summary` (the dashboard's figures) and the portfolio risk routes (`risk.ts`). */
 export function registerPortfolioRoutes(
   app: FastifyInstance,
   handle: DatabaseHandle,
   options: { baseCurrency: string },
 ) {
+  registerPortfolioRiskRoutes(app, handle, { baseCurrency: options.baseCurrency, tag: PORTFOLIO_TAG });
   app.withTypeProvider<ZodTypeProvider>().get(
     "/portfolio/summary",
     {

@@ -1,33 +1,29 @@
 import { REVIEW_CONCLUSIONS } from "@creditdesk/core/reviews";
 import type { DatabaseHandle } from "@creditdesk/db";
-import { creditReviews } from "@creditdesk/db/reviews";
 import {
+  assignReview,
   buildReviewReport,
   completeReview,
+  getReview,
   listDueReviews,
   renderReviewReportHtml,
   renderReviewReportPdf,
   scheduleReviews,
 } from "@creditdesk/lib/reviews";
-import { AppError } from "@creditdesk/lib/shared";
-import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { scopeOf, who } from "../monitoring/index.ts";
 import { problemResponses } from "../shared/problem.ts";
 
 export const REVIEWS_TAG = "Reviews";
 const today = () => new Date().toISOString().slice(0, 10);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD");
 const idParams = z.object({ id: z.coerce.number().int().positive() });
-
-async function reviewOrFail(handle: DatabaseHandle, id: number) {
-  const [review] = await handle.db.select().from(creditReviews).where(eq(creditReviews.id, id));
-  if (!review) {
-    throw new AppError("NOT_FOUND", `review ${id} does not exist`);
-  }
-  return review;
-}
+// Reviews have their own permissions (packages/core/src/identity/roles.ts); a sales user with
+// reviews:read would see only their own customers' reviews (data scope, filtered in SQL).
+const READ = { permission: "reviews:read" } as const;
+const WRITE = { permission: "reviews:write" } as const;
 
 /** Periodic credit reviews: due list, scheduling, completion with a conclusion, the review report. */
 export function registerReviewRoutes(
@@ -39,12 +35,13 @@ export function registerReviewRoutes(
   r.get(
     "/reviews",
     {
-      config: { permission: "assessment:read" },
+      config: READ,
       schema: {
         tags: [REVIEWS_TAG],
-        summary: "Reviews due on or before a date (default today)",
+        summary: "Open reviews due on or before a date (default today), optionally one owner's",
         querystring: z.object({
           asOf: isoDate.optional(),
+          owner: z.string().min(1).max(100).optional().describe("a login, or `me`"),
           limit: z.coerce.number().int().min(1).max(1000).optional(),
         }),
       },
@@ -53,14 +50,18 @@ export function registerReviewRoutes(
       items: await listDueReviews({
         handle,
         asOf: request.query.asOf ?? today(),
+        ...(request.query.owner
+          ? { owner: request.query.owner === "me" ? who(request) : request.query.owner }
+          : {}),
         ...(request.query.limit ? { limit: request.query.limit } : {}),
+        ...(await scopeOf(request, handle)),
       }),
     }),
   );
   r.post(
     "/reviews/schedule",
     {
-      config: { permission: "assessment:run" },
+      config: WRITE,
       schema: {
         tags: [REVIEWS_TAG],
         summary: "Schedule the next review of every customer from tier and grade",
@@ -70,9 +71,37 @@ export function registerReviewRoutes(
     async () => ({ scheduled: await scheduleReviews({ handle }) }),
   );
   r.post(
+    "/reviews/:id/assign",
+    {
+      config: WRITE,
+      schema: {
+        tags: [REVIEWS_TAG],
+        summary:
+          "Give an open review an owner (an active user, notified in the inbox) and optionally a due date",
+        params: idParams,
+        body: z.object({ owner: z.string().min(1).max(100), dueOn: isoDate.optional() }).strict(),
+        response: {
+          200: z.record(z.string(), z.unknown()),
+          400: problemResponses[400],
+          404: problemResponses[404],
+          409: problemResponses[409],
+        },
+      },
+    },
+    async (request) =>
+      assignReview({
+        handle,
+        id: request.params.id,
+        owner: request.body.owner,
+        ...(request.body.dueOn ? { dueOn: request.body.dueOn } : {}),
+        by: who(request),
+        ...(await scopeOf(request, handle)),
+      }),
+  );
+  r.post(
     "/reviews/:id/complete",
     {
-      config: { permission: "assessment:run" },
+      config: WRITE,
       schema: {
         tags: [REVIEWS_TAG],
         summary: "Complete a review: re-assess on fresh data and record the conclusion",
@@ -99,12 +128,13 @@ export function registerReviewRoutes(
         reviewer: request.principal?.login ?? "unknown",
         conclusion: request.body.conclusion,
         ...(request.body.note ? { note: request.body.note } : {}),
+        ...(await scopeOf(request, handle)),
       }),
   );
   r.get(
     "/reviews/:id/report",
     {
-      config: { permission: "assessment:read" },
+      config: READ,
       schema: {
         tags: [REVIEWS_TAG],
         summary: "The credit review report as HTML (format=html, default) or PDF (format=pdf)",
@@ -113,7 +143,7 @@ export function registerReviewRoutes(
       },
     },
     async (request, reply) => {
-      const review = await reviewOrFail(handle, request.params.id);
+      const review = await getReview({ handle, id: request.params.id, ...(await scopeOf(request, handle)) });
       const report = await buildReviewReport({ handle, customerId: review.customerId, reviewId: review.id });
       if (request.query.format === "pdf") {
         return reply

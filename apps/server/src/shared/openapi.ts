@@ -28,7 +28,11 @@ export const OPENAPI_TAGS = [
   { name: "Ledger: disputes", description: "Disputed amounts" },
   { name: "FX: rates", description: "Exchange rates by date and currency pair (exact decimals)" },
   { name: "Reviews", description: "Periodic credit reviews: due list, completion, review report (HTML/PDF)" },
-  { name: "Portfolio", description: "Portfolio figures: receivables, aging, grade distribution" },
+  {
+    name: "Portfolio",
+    description:
+      "Portfolio risk: view, concentration and its limits, expected loss, grade migration, PD back-test, stress tests, report",
+  },
   {
     name: "Assessment",
     description: "Scores, PD, grades, reason codes and policy; credit file; bulk runs; scorecard versions",
@@ -41,13 +45,46 @@ export const OPENAPI_TAGS = [
   { name: "Limits: requests", description: "Limit requests routed by the authority matrix (four eyes)" },
   { name: "Limits: blocked orders", description: "Blocked orders queue: release or reject" },
   { name: "Limits: contracts", description: "Payment terms, late-payment interest, penalties, securities" },
+  { name: "Limits: credit segments", description: "Credit segments and their check steps" },
+  {
+    name: "Insurance",
+    description:
+      "Credit insurance: policies, insured limits and insurer decisions, exposure net of cover, notification deadlines, claims",
+  },
+  {
+    name: "Factoring",
+    description: "Factoring agreements; invoices sold or pledged (with or without recourse)",
+  },
   {
     name: "Monitoring",
     description:
       "Early-warning rules, monitoring runs, alerts (acknowledge, assign, resolve, dismiss) and the inbox",
   },
+  {
+    name: "Applications",
+    description:
+      "Credit applications and new-customer screening: duplicates, investigation checklist, fraud signals, decision, case file",
+  },
+  {
+    name: "Applications: public form",
+    description: "Token links to the public application form (no sign-in)",
+  },
+  {
+    name: "Applications: risk register",
+    description: "Credit, operational, market and reputation risks per customer",
+  },
   { name: "Identity: sign-in", description: "Sessions (cookie + CSRF header) and the signed-in user" },
   { name: "Identity: users and tokens", description: "Users, roles and API tokens (administrators)" },
+  { name: "Models", description: "Model registry: metrics, scorecard tables, champion vs challenger" },
+  {
+    name: "Import",
+    description: "Web import wizard: upload a CSV/XLSX file, map columns, preview problems, commit",
+  },
+  {
+    name: "Collections",
+    description:
+      "催收: ranked worklist, dunning runs and actions, promises to pay, late-payment interest statements",
+  },
   { name: "Audit", description: "The tamper-evident audit trail (hash chain) and its verification" },
   { name: "System", description: "Health" },
 ];

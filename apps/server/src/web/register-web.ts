@@ -20,6 +20,8 @@ export const DEFAULT_SPA_ROUTES = [
   "/customers",
   "/limits",
   "/alerts",
+  "/applications",
+  "/apply",
   "/reviews",
   "/models",
   "/settings",

@@ -1,13 +1,15 @@
 import { App, Button, Card, Select, Space, Table, Tag } from "antd";
-import { useState } from "react";
-import { Link } from "react-router";
+import { useRef, useState } from "react";
+import { Link, useSearchParams } from "react-router";
 import { apiGet, apiPost } from "../shared/api/client.ts";
 import { useApi } from "../shared/api/use-api.ts";
 import { useAuth } from "../shared/auth/auth-context.tsx";
 import { useI18n } from "../shared/i18n/i18n-context.tsx";
 import type { MessageKey } from "../shared/i18n/zh-CN.ts";
+import { ExportButton } from "../shared/ui/export-button.tsx";
 import { PageHeader } from "../shared/ui/page-header.tsx";
 import { EmptyState, LoadError } from "../shared/ui/page-state.tsx";
+import { tableText } from "../shared/ui/table-export.ts";
 import {
   ALERT_SEVERITIES,
   ALERT_STATES,
@@ -32,15 +34,19 @@ export default function AlertsPage() {
   const [states, setStates] = useState<AlertState[]>([]);
   const [trail, setTrail] = useState<string[]>([]);
   const [busy, setBusy] = useState<number | null>(null);
+  const tableBox = useRef<HTMLDivElement>(null);
+  // `?customer=CODE` (from a credit file) narrows the inbox to one customer.
+  const [params] = useSearchParams();
+  const customer = params.get("customer") ?? undefined;
   const cursor = trail.at(-1);
   const list = useApi(
     (signal) =>
       apiGet<{ items: AlertItem[]; nextCursor: string | null }>(
         "/alerts",
-        { severity, state: stateQuery(states), limit: PAGE_SIZE, cursor },
+        { severity, customer, state: stateQuery(states), limit: PAGE_SIZE, cursor },
         signal,
       ),
-    [severity, states.join(","), cursor],
+    [severity, customer, states.join(","), cursor],
   );
 
   const act = async (alert: AlertItem, action: AlertAction) => {
@@ -54,12 +60,20 @@ export default function AlertsPage() {
       setBusy(null);
     }
   };
-  const mayAct = can("assessment:run");
+  const mayAct = can("alerts:write");
 
   return (
     <>
       <PageHeader title={t("alerts.title")} subtitle={t("alerts.subtitle")} />
-      <Card>
+      <Card
+        extra={
+          <ExportButton
+            name="alerts"
+            header={() => (tableBox.current ? tableText(tableBox.current).header : [])}
+            rows={() => (tableBox.current ? tableText(tableBox.current).rows : [])}
+          />
+        }
+      >
         <Space wrap style={{ marginBottom: 12 }}>
           <Select<AlertSeverity | undefined>
             aria-label={t("alerts.severity")}
@@ -92,81 +106,83 @@ export default function AlertsPage() {
             }))}
           />
         </Space>
-        {list.error ? (
-          <LoadError error={list.error} onRetry={list.reload} />
-        ) : (
-          <Table<AlertItem>
-            size="small"
-            rowKey="id"
-            data-testid="alerts-table"
-            loading={list.loading}
-            pagination={false}
-            dataSource={list.data?.items ?? []}
-            scroll={{ x: "max-content" }}
-            locale={{ emptyText: <EmptyState>{t("alerts.empty")}</EmptyState> }}
-            columns={[
-              {
-                key: "severity",
-                title: t("alerts.severity"),
-                render: (_, a) => (
-                  <Tag color={severityColour(a.severity)}>{i18n.label("severity", a.severity)}</Tag>
-                ),
-              },
-              {
-                key: "customer",
-                title: t("alerts.customer"),
-                render: (_, a) => (
-                  <Link to={`/customers/${encodeURIComponent(a.customer.code)}`}>{a.customer.name}</Link>
-                ),
-              },
-              { key: "title", title: t("alerts.alert"), dataIndex: "title" },
-              {
-                key: "measured",
-                title: t("alerts.measured"),
-                align: "right",
-                render: (_, a) => (
-                  <span className="cd-num">
-                    {i18n.number(a.measuredValue, 2)} / {i18n.number(a.threshold, 2)}
-                  </span>
-                ),
-              },
-              {
-                key: "action",
-                title: t("alerts.action"),
-                render: (_, a) => i18n.label("alertAction", a.recommendedAction),
-              },
-              { key: "asOf", title: t("alerts.asOf"), render: (_, a) => i18n.date(a.asOf) },
-              {
-                key: "state",
-                title: t("alerts.state"),
-                render: (_, a) => (
-                  <Tag data-testid={`alert-state-${a.id}`}>{i18n.label("alertState", a.state)}</Tag>
-                ),
-              },
-              {
-                key: "do",
-                title: t("approvals.actions"),
-                render: (_, a) =>
-                  mayAct ? (
-                    <Space size={4}>
-                      {alertActions(a.state).map((action) => (
-                        <Button
-                          key={action}
-                          size="small"
-                          type={action === "acknowledge" ? "default" : "primary"}
-                          loading={busy === a.id}
-                          onClick={() => void act(a, action)}
-                          data-testid={`alert-${action}-${a.id}`}
-                        >
-                          {t(`alerts.${action}` satisfies MessageKey)}
-                        </Button>
-                      ))}
-                    </Space>
-                  ) : null,
-              },
-            ]}
-          />
-        )}
+        <div ref={tableBox}>
+          {list.error ? (
+            <LoadError error={list.error} onRetry={list.reload} />
+          ) : (
+            <Table<AlertItem>
+              size="small"
+              rowKey="id"
+              data-testid="alerts-table"
+              loading={list.loading}
+              pagination={false}
+              dataSource={list.data?.items ?? []}
+              scroll={{ x: "max-content" }}
+              locale={{ emptyText: <EmptyState>{t("alerts.empty")}</EmptyState> }}
+              columns={[
+                {
+                  key: "severity",
+                  title: t("alerts.severity"),
+                  render: (_, a) => (
+                    <Tag color={severityColour(a.severity)}>{i18n.label("severity", a.severity)}</Tag>
+                  ),
+                },
+                {
+                  key: "customer",
+                  title: t("alerts.customer"),
+                  render: (_, a) => (
+                    <Link to={`/customers/${encodeURIComponent(a.customer.code)}`}>{a.customer.name}</Link>
+                  ),
+                },
+                { key: "title", title: t("alerts.alert"), dataIndex: "title" },
+                {
+                  key: "measured",
+                  title: t("alerts.measured"),
+                  align: "right",
+                  render: (_, a) => (
+                    <span className="cd-num">
+                      {i18n.number(a.measuredValue, 2)} / {i18n.number(a.threshold, 2)}
+                    </span>
+                  ),
+                },
+                {
+                  key: "action",
+                  title: t("alerts.action"),
+                  render: (_, a) => i18n.label("alertAction", a.recommendedAction),
+                },
+                { key: "asOf", title: t("alerts.asOf"), render: (_, a) => i18n.date(a.asOf) },
+                {
+                  key: "state",
+                  title: t("alerts.state"),
+                  render: (_, a) => (
+                    <Tag data-testid={`alert-state-${a.id}`}>{i18n.label("alertState", a.state)}</Tag>
+                  ),
+                },
+                {
+                  key: "do",
+                  title: t("approvals.actions"),
+                  render: (_, a) =>
+                    mayAct ? (
+                      <Space size={4}>
+                        {alertActions(a.state).map((action) => (
+                          <Button
+                            key={action}
+                            size="small"
+                            type={action === "acknowledge" ? "default" : "primary"}
+                            loading={busy === a.id}
+                            onClick={() => void act(a, action)}
+                            data-testid={`alert-${action}-${a.id}`}
+                          >
+                            {t(`alerts.${action}` satisfies MessageKey)}
+                          </Button>
+                        ))}
+                      </Space>
+                    ) : null,
+                },
+              ]}
+            />
+          )}
+        </div>
         {trail.length > 0 || list.data?.nextCursor ? (
           <nav className="cd-pager" aria-label={`${t("alerts.title")} — ${t("common.pagination")}`}>
             <Button disabled={trail.length === 0} onClick={() => setTrail((tr) => tr.slice(0, -1))}>

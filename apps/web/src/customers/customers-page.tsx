@@ -1,10 +1,11 @@
-import { DownloadOutlined } from "@ant-design/icons";
+import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
 import { App, Button, Input, Select, Space, Table, type TableProps, Tag, Typography } from "antd";
 import type { SortOrder } from "antd/es/table/interface";
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import type { Customer } from "../shared/api/types.ts";
 import { useApi } from "../shared/api/use-api.ts";
+import { useAuth } from "../shared/auth/auth-context.tsx";
 import { downloadText, toCsv } from "../shared/format/csv.ts";
 import { useI18n } from "../shared/i18n/i18n-context.tsx";
 import { INDUSTRY_SECTIONS, industryLabel } from "../shared/reference/industries.ts";
@@ -33,6 +34,7 @@ export default function CustomersPage() {
   const i18n = useI18n();
   const { t, locale } = i18n;
   const { message } = App.useApp();
+  const { can } = useAuth();
   const [params, setParams] = useSearchParams();
   const q = params.get("q") ?? "";
   const industry = params.get("industry") ?? undefined;
@@ -202,9 +204,18 @@ export default function CustomersPage() {
         title={t("customers.title")}
         subtitle={t("customers.subtitle")}
         extra={
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCsv()}>
-            {exporting ? t("customers.exporting") : t("customers.export")}
-          </Button>
+          <Space>
+            {can("customers:write") || can("ledger:write") ? (
+              <Link to="/customers/import">
+                <Button icon={<UploadOutlined />} data-testid="customers-import">
+                  {t("import.open")}
+                </Button>
+              </Link>
+            ) : null}
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCsv()}>
+              {exporting ? t("customers.exporting") : t("customers.export")}
+            </Button>
+          </Space>
         }
       />
       <search className="cd-filters" aria-label={t("customers.filters")}>

@@ -17,6 +17,7 @@ import {
   type PortfolioGrade,
   type PortfolioSummary,
 } from "./portfolio-summary.ts";
+import { WorkQueues } from "./work-queues.tsx";
 
 const AGING_COLOURS = ["#16a34a", "#facc15", "#f59e0b", "#ea580c", "#dc2626", "#7f1d1d"];
 const GRADE_COLOURS: Record<PortfolioGrade, string> = {
@@ -275,6 +276,7 @@ export default function DashboardPage() {
           </Card>
         </Col>
       </Row>
+      <WorkQueues />
       {data.breakdownComplete ? null : (
         <Alert
           style={{ marginTop: 16 }}

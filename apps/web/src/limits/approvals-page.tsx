@@ -1,28 +1,13 @@
-import {
-  Alert,
-  App,
-  Button,
-  type ButtonProps,
-  Card,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from "antd";
-import { type ReactNode, useState } from "react";
-import { Link } from "react-router";
-import { apiGet, apiPost } from "../shared/api/client.ts";
-import type { Customer } from "../shared/api/types.ts";
-import { useApi } from "../shared/api/use-api.ts";
+import { Alert, Button, Card, Space, Table, Tag, Typography } from "antd";
+import { useState } from "react";
+import { apiPost } from "../shared/api/client.ts";
 import { useAuth } from "../shared/auth/auth-context.tsx";
 import { useI18n } from "../shared/i18n/i18n-context.tsx";
 import type { MessageKey } from "../shared/i18n/zh-CN.ts";
+import { ExportButton } from "../shared/ui/export-button.tsx";
 import { PageHeader } from "../shared/ui/page-header.tsx";
 import { EmptyState, LoadError, PageLoading } from "../shared/ui/page-state.tsx";
+import { DecisionModal } from "./decision-modal.tsx";
 import {
   type BlockedOrder,
   canDecide,
@@ -32,36 +17,9 @@ import {
   RELEASE_CONDITIONS,
   type ReleaseCondition,
 } from "./limits-api.ts";
+import { CustomerCell, customerText, useCustomerQueue, useDecision } from "./limits-queue.tsx";
 
 const num = (text: string) => <span className="cd-num">{text}</span>;
-
-type CustomerNames = Map<number, Pick<Customer, "code" | "legalName">>;
-
-/** The customers named by the rows, fetched once per distinct id (the queues carry ids only). */
-async function customerNames(ids: readonly number[], signal: AbortSignal): Promise<CustomerNames> {
-  const unique = [...new Set(ids)].slice(0, 100);
-  const found = await Promise.all(
-    unique.map((id) => apiGet<Customer>(`/customers/${id}`, {}, signal).catch(() => null)),
-  );
-  const names: CustomerNames = new Map();
-  for (const customer of found) {
-    if (customer) {
-      names.set(customer.id, { code: customer.code, legalName: customer.legalName });
-    }
-  }
-  return names;
-}
-
-function CustomerCell({ id, names }: { id: number; names: CustomerNames }) {
-  const c = names.get(id);
-  return c ? (
-    <Link to={`/customers/${encodeURIComponent(c.code)}?tab=limits`}>
-      {c.legalName} <Typography.Text type="secondary">{c.code}</Typography.Text>
-    </Link>
-  ) : (
-    <Link to={`/customers/${id}`}>#{id}</Link>
-  );
-}
 
 /** 额度审批: pending limit requests (four eyes) and orders blocked by the credit check. */
 export default function ApprovalsPage() {
@@ -75,91 +33,97 @@ export default function ApprovalsPage() {
   );
 }
 
-interface PendingDecision {
-  request: LimitRequest;
-  decision: Decision;
-}
-
 function PendingRequests() {
   const i18n = useI18n();
   const { t } = i18n;
   const { can, user } = useAuth();
-  const { message } = App.useApp();
-  const [pending, setPending] = useState<PendingDecision | null>(null);
-  const [busy, setBusy] = useState<number | null>(null);
-  const queue = useApi(async (signal) => {
-    const { items } = await apiGet<{ items: LimitRequest[] }>(
-      "/limit-requests",
-      { status: "pending", limit: 200 },
-      signal,
+  const [pending, setPending] = useState<{ request: LimitRequest; decision: Decision } | null>(null);
+  const queue = useCustomerQueue<LimitRequest>("/limit-requests", { status: "pending", limit: 200 });
+  const { busy, run } = useDecision(() => {
+    setPending(null);
+    queue.reload();
+  });
+  const decide = (request: LimitRequest, decision: Decision, comment?: string) =>
+    void run(request.id, () =>
+      apiPost(`/limit-requests/${request.id}/decision`, comment ? { decision, comment } : { decision }),
     );
-    return {
-      items,
-      names: await customerNames(
-        items.map((r) => r.customerId),
-        signal,
-      ),
-    };
-  }, []);
-
-  const decide = async (request: LimitRequest, decision: Decision, comment?: string) => {
-    setBusy(request.id);
-    try {
-      await apiPost(`/limit-requests/${request.id}/decision`, comment ? { decision, comment } : { decision });
-      void message.success(t("approvals.decided"));
-      setPending(null);
-      queue.reload();
-    } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(null);
-    }
-  };
 
   const mayApprove = can("limits:approve");
   const login = user?.login ?? "";
+  const names = queue.data?.names;
+  const items = queue.data?.items ?? [];
+  const header = [
+    t("approvals.customer"),
+    t("limits.kind"),
+    t("approvals.requested"),
+    t("approvals.currentLimit"),
+    t("limits.exposure"),
+    t("limits.justification"),
+    t("approvals.requestedBy"),
+    t("approvals.requestedAt"),
+    t("approvals.requiredRole"),
+  ];
 
   return (
-    <Card title={t("approvals.pending")} style={{ marginBottom: 16 }}>
+    <Card
+      title={t("approvals.pending")}
+      style={{ marginBottom: 16 }}
+      extra={
+        <ExportButton
+          name="limit-requests"
+          header={header}
+          rows={() =>
+            items.map((r) => [
+              customerText(r.customerId, names),
+              i18n.label("limitKind", r.kind),
+              i18n.money(r.requestedMinor, r.currency),
+              i18n.money(r.currentMinor, r.currency),
+              i18n.money(r.exposureMinor, r.currency),
+              r.justification,
+              r.requestedBy,
+              r.createdAt,
+              i18n.label("role", r.requiredRole),
+            ])
+          }
+        />
+      }
+    >
       {queue.error ? (
         <LoadError error={queue.error} onRetry={queue.reload} />
       ) : !queue.data ? (
         <PageLoading />
-      ) : queue.data.items.length === 0 ? (
+      ) : items.length === 0 ? (
         <EmptyState>{t("approvals.noPending")}</EmptyState>
       ) : (
         <Table<LimitRequest>
           size="small"
           rowKey="id"
           pagination={false}
-          dataSource={queue.data.items}
+          dataSource={items}
           data-testid="pending-requests"
+          scroll={{ x: "max-content" }}
           columns={[
             {
               key: "customer",
-              title: t("approvals.customer"),
-              render: (_, r) => <CustomerCell id={r.customerId} names={queue.data?.names ?? new Map()} />,
+              title: header[0],
+              render: (_, r) => <CustomerCell id={r.customerId} names={names} />,
             },
-            {
-              key: "kind",
-              title: t("limits.kind"),
-              render: (_, r) => i18n.label("limitKind", r.kind),
-            },
+            { key: "kind", title: header[1], render: (_, r) => i18n.label("limitKind", r.kind) },
             {
               key: "requested",
-              title: t("approvals.requested"),
+              title: header[2],
               align: "right",
               render: (_, r) => num(i18n.money(r.requestedMinor, r.currency)),
             },
             {
               key: "current",
-              title: t("approvals.currentLimit"),
+              title: header[3],
               align: "right",
               render: (_, r) => num(i18n.money(r.currentMinor, r.currency)),
             },
             {
               key: "exposure",
-              title: t("limits.exposure"),
+              title: header[4],
               align: "right",
               render: (_, r) => (
                 <>
@@ -172,14 +136,10 @@ function PendingRequests() {
                 </>
               ),
             },
-            { key: "why", title: t("limits.justification"), dataIndex: "justification" },
-            { key: "by", title: t("approvals.requestedBy"), dataIndex: "requestedBy" },
-            { key: "at", title: t("approvals.requestedAt"), render: (_, r) => i18n.date(r.createdAt) },
-            {
-              key: "role",
-              title: t("approvals.requiredRole"),
-              render: (_, r) => i18n.label("role", r.requiredRole),
-            },
+            { key: "why", title: header[5], dataIndex: "justification" },
+            { key: "by", title: header[6], dataIndex: "requestedBy" },
+            { key: "at", title: header[7], render: (_, r) => i18n.date(r.createdAt) },
+            { key: "role", title: header[8], render: (_, r) => i18n.label("role", r.requiredRole) },
             {
               key: "actions",
               title: t("approvals.actions"),
@@ -190,7 +150,7 @@ function PendingRequests() {
                       size="small"
                       type="primary"
                       loading={busy === r.id}
-                      onClick={() => void decide(r, "approve")}
+                      onClick={() => decide(r, "approve")}
                       data-testid={`approve-${r.id}`}
                     >
                       {t("decision.approve")}
@@ -223,77 +183,15 @@ function PendingRequests() {
       {pending ? (
         // Mounted only while asked for: closing unmounts it at once (no leave animation to wait on)
         // and the next decision starts with an empty comment.
-        <CommentModal
+        <DecisionModal
           title={t(`decision.${pending.decision}` satisfies MessageKey)}
           required={decisionNeedsComment(pending.decision)}
           busy={busy === pending.request.id}
           onCancel={() => setPending(null)}
-          onConfirm={(comment) => void decide(pending.request, pending.decision, comment)}
+          onConfirm={({ comment }) => decide(pending.request, pending.decision, comment)}
         />
       ) : null}
     </Card>
-  );
-}
-
-/** Asks for the comment of a decision; `required` refuses an empty one. */
-function CommentModal({
-  title,
-  required,
-  busy,
-  onCancel,
-  onConfirm,
-  extra,
-}: {
-  title: string;
-  required: boolean;
-  busy: boolean;
-  onCancel: () => void;
-  onConfirm: (comment: string) => void;
-  extra?: ReactNode;
-}) {
-  const { t } = useI18n();
-  const [comment, setComment] = useState("");
-  const [missing, setMissing] = useState(false);
-  return (
-    <Modal
-      open
-      title={title}
-      okText={t("approvals.confirm")}
-      cancelText={t("approvals.cancel")}
-      confirmLoading={busy}
-      okButtonProps={{ "data-testid": "decision-confirm" } as ButtonProps}
-      cancelButtonProps={{ "data-testid": "decision-cancel" } as ButtonProps}
-      onCancel={onCancel}
-      onOk={() => {
-        if (required && comment.trim() === "") {
-          setMissing(true);
-          return;
-        }
-        onConfirm(comment.trim());
-      }}
-    >
-      {extra}
-      <Form layout="vertical">
-        <Form.Item
-          label={t("approvals.comment")}
-          htmlFor="decision-comment"
-          required={required}
-          validateStatus={missing ? "error" : ""}
-          help={missing ? t("approvals.commentRequired") : undefined}
-        >
-          <Input.TextArea
-            id="decision-comment"
-            rows={3}
-            maxLength={4000}
-            value={comment}
-            onChange={(e) => {
-              setComment(e.target.value);
-              setMissing(false);
-            }}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }
 
@@ -303,98 +201,114 @@ function BlockedOrders() {
   const i18n = useI18n();
   const { t, locale } = i18n;
   const { can } = useAuth();
-  const { message } = App.useApp();
   const [pending, setPending] = useState<{ order: BlockedOrder; action: Resolution } | null>(null);
-  const [condition, setCondition] = useState<ReleaseCondition>("guarantee_received");
-  const [busy, setBusy] = useState(false);
-  const queue = useApi(async (signal) => {
-    const { items } = await apiGet<{ items: BlockedOrder[] }>("/blocked-orders", {}, signal);
-    return {
-      items,
-      names: await customerNames(
-        items.map((o) => o.customerId),
-        signal,
-      ),
-    };
-  }, []);
-
-  const resolve = async (order: BlockedOrder, action: Resolution, comment: string) => {
-    setBusy(true);
-    try {
-      await apiPost(`/blocked-orders/${order.id}/resolution`, {
+  const queue = useCustomerQueue<BlockedOrder>("/blocked-orders");
+  const { busy, run } = useDecision(() => {
+    setPending(null);
+    queue.reload();
+  });
+  const resolve = (order: BlockedOrder, action: Resolution, comment: string, condition?: ReleaseCondition) =>
+    void run(order.id, () =>
+      apiPost(`/blocked-orders/${order.id}/resolution`, {
         action,
         comment,
         ...(action === "release" ? { condition } : {}),
-      });
-      void message.success(t("approvals.decided"));
-      setPending(null);
-      queue.reload();
-    } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+    );
 
   const mayResolve = can("limits:approve");
+  const names = queue.data?.names;
+  const items = queue.data?.items ?? [];
+  const reasonText = (o: BlockedOrder) => o.reasons.map((r) => (locale === "zh-CN" ? r.text.zh : r.text.en));
+  const header = [
+    t("approvals.customer"),
+    t("approvals.order"),
+    t("approvals.orderAmount"),
+    t("approvals.creditStatus"),
+    t("approvals.reasons"),
+    t("limits.exposure"),
+    t("approvals.currentLimit"),
+    t("approvals.checkedAt"),
+  ];
 
   return (
-    <Card title={t("approvals.blocked")}>
+    <Card
+      title={t("approvals.blocked")}
+      extra={
+        <ExportButton
+          name="blocked-orders"
+          header={header}
+          rows={() =>
+            items.map((o) => [
+              customerText(o.customerId, names),
+              o.orderReference,
+              i18n.money(o.orderTotalMinor, o.currency),
+              i18n.label("accountStatus", o.creditStatus),
+              reasonText(o).join("; "),
+              i18n.money(o.exposureMinor, o.limitCurrency ?? o.currency),
+              i18n.money(o.limitMinor, o.limitCurrency ?? o.currency),
+              o.checkedAt,
+            ])
+          }
+        />
+      }
+    >
       {queue.error ? (
         <LoadError error={queue.error} onRetry={queue.reload} />
       ) : !queue.data ? (
         <PageLoading />
-      ) : queue.data.items.length === 0 ? (
+      ) : items.length === 0 ? (
         <EmptyState>{t("approvals.noBlocked")}</EmptyState>
       ) : (
         <Table<BlockedOrder>
           size="small"
           rowKey="id"
           pagination={false}
-          dataSource={queue.data.items}
+          dataSource={items}
           data-testid="blocked-orders"
+          scroll={{ x: "max-content" }}
           columns={[
             {
               key: "customer",
-              title: t("approvals.customer"),
-              render: (_, o) => <CustomerCell id={o.customerId} names={queue.data?.names ?? new Map()} />,
+              title: header[0],
+              render: (_, o) => <CustomerCell id={o.customerId} names={names} />,
             },
-            { key: "order", title: t("approvals.order"), dataIndex: "orderReference" },
+            { key: "order", title: header[1], dataIndex: "orderReference" },
             {
               key: "amount",
-              title: t("approvals.orderAmount"),
+              title: header[2],
               align: "right",
               render: (_, o) => num(i18n.money(o.orderTotalMinor, o.currency)),
             },
             {
               key: "status",
-              title: t("approvals.creditStatus"),
+              title: header[3],
               render: (_, o) => <Tag>{i18n.label("accountStatus", o.creditStatus)}</Tag>,
             },
             {
               key: "reasons",
-              title: t("approvals.reasons"),
+              title: header[4],
               render: (_, o) => (
                 <ul className="cd-plain-list" style={{ margin: 0, paddingInlineStart: 16 }}>
-                  {o.reasons.map((r) => (
-                    <li key={r.code}>{locale === "zh-CN" ? r.text.zh : r.text.en}</li>
+                  {reasonText(o).map((text, i) => (
+                    <li key={o.reasons[i]?.code ?? i}>{text}</li>
                   ))}
                 </ul>
               ),
             },
             {
               key: "exposure",
-              title: t("limits.exposure"),
+              title: header[5],
               align: "right",
               render: (_, o) => num(i18n.money(o.exposureMinor, o.limitCurrency ?? o.currency)),
             },
             {
               key: "limit",
-              title: t("approvals.currentLimit"),
+              title: header[6],
               align: "right",
               render: (_, o) => num(i18n.money(o.limitMinor, o.limitCurrency ?? o.currency)),
             },
-            { key: "at", title: t("approvals.checkedAt"), render: (_, o) => i18n.date(o.checkedAt) },
+            { key: "at", title: header[7], render: (_, o) => i18n.date(o.checkedAt) },
             {
               key: "actions",
               title: t("approvals.actions"),
@@ -424,32 +338,23 @@ function BlockedOrders() {
         />
       )}
       {pending ? (
-        <CommentModal
+        <DecisionModal<ReleaseCondition>
           title={t(pending.action === "release" ? "blocked.release" : "blocked.reject")}
           required
-          busy={busy}
+          busy={busy === pending.order.id}
+          {...(pending.action === "release"
+            ? {
+                conditions: {
+                  values: RELEASE_CONDITIONS,
+                  label: (c: ReleaseCondition) => t(`releaseCondition.${c}` satisfies MessageKey),
+                },
+              }
+            : {})}
           onCancel={() => setPending(null)}
-          onConfirm={(comment) => void resolve(pending.order, pending.action, comment)}
-          extra={
-            pending.action === "release" ? (
-              <Form layout="vertical">
-                <Form.Item label={t("blocked.condition")} htmlFor="release-condition">
-                  <Select<ReleaseCondition>
-                    id="release-condition"
-                    value={condition}
-                    onChange={setCondition}
-                    options={RELEASE_CONDITIONS.map((c) => ({
-                      value: c,
-                      label: t(`releaseCondition.${c}` satisfies MessageKey),
-                    }))}
-                  />
-                </Form.Item>
-              </Form>
-            ) : null
-          }
+          onConfirm={({ comment, condition }) => resolve(pending.order, pending.action, comment, condition)}
         />
       ) : null}
-      {!mayResolve && queue.data && queue.data.items.length > 0 ? (
+      {!mayResolve && items.length > 0 ? (
         <Alert type="info" showIcon title={t("common.forbidden")} style={{ marginTop: 12 }} />
       ) : null}
     </Card>

@@ -2,9 +2,13 @@ import {
   AlertOutlined,
   AuditOutlined,
   DashboardOutlined,
+  DollarOutlined,
   ExperimentOutlined,
   FileProtectOutlined,
+  PieChartOutlined,
+  SafetyOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import { Layout, Menu, type MenuProps, Tag } from "antd";
@@ -36,34 +40,20 @@ const NAV: readonly NavEntry[] = [
     icon: <FileProtectOutlined />,
     permission: "limits:read",
   },
-  // Alerts and reviews ride on the assessment permissions on the server (apps/server/src/monitoring).
   {
-    key: "/alerts",
-    label: "nav.alerts",
-    icon: <AlertOutlined />,
-    permission: "assessment:read",
+    key: "/applications",
+    label: "nav.applications",
+    icon: <SolutionOutlined />,
+    permission: "applications:read",
   },
-  {
-    key: "/reviews",
-    label: "nav.reviews",
-    icon: <AuditOutlined />,
-    permission: "assessment:read",
-    comingSoon: true,
-  },
-  {
-    key: "/models",
-    label: "nav.models",
-    icon: <ExperimentOutlined />,
-    permission: "scorecards:read",
-    comingSoon: true,
-  },
-  {
-    key: "/settings",
-    label: "nav.settings",
-    icon: <SettingOutlined />,
-    permission: "users:read",
-    comingSoon: true,
-  },
+  { key: "/portfolio", label: "nav.portfolio", icon: <PieChartOutlined />, permission: "portfolio:read" },
+  { key: "/alerts", label: "nav.alerts", icon: <AlertOutlined />, permission: "alerts:read" },
+  { key: "/reviews", label: "nav.reviews", icon: <AuditOutlined />, permission: "reviews:read" },
+  { key: "/insurance", label: "nav.insurance", icon: <SafetyOutlined />, permission: "insurance:read" },
+  { key: "/collections", label: "nav.collections", icon: <DollarOutlined />, permission: "collections:read" },
+  { key: "/models", label: "nav.models", icon: <ExperimentOutlined />, permission: "scorecards:read" },
+  // Settings: grade bands, policy and rules are business reading; users are a tab for users:read.
+  { key: "/settings", label: "nav.settings", icon: <SettingOutlined />, permission: "scorecards:read" },
 ];
 
 function selectedKey(pathname: string): string {

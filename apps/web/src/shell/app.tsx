@@ -20,6 +20,16 @@ const CustomersPage = lazy(() => import("../customers/customers-page.tsx"));
 const CreditFilePage = lazy(() => import("../customers/credit-file/credit-file-page.tsx"));
 const ApprovalsPage = lazy(() => import("../limits/approvals-page.tsx"));
 const AlertsPage = lazy(() => import("../alerts/alerts-page.tsx"));
+const PortfolioPage = lazy(() => import("../portfolio/portfolio-page.tsx"));
+const ApplicationsPage = lazy(() => import("../applications/applications-page.tsx"));
+const ApplicationPage = lazy(() => import("../applications/application-page.tsx"));
+const PublicFormPage = lazy(() => import("../applications/public-form-page.tsx"));
+const ImportWizardPage = lazy(() => import("../customers/import/import-wizard-page.tsx"));
+const ReviewsPage = lazy(() => import("../reviews/reviews-page.tsx"));
+const InsurancePage = lazy(() => import("../insurance/insurance-page.tsx"));
+const CollectionsPage = lazy(() => import("../collections/collections-page.tsx"));
+const ModelsPage = lazy(() => import("../models/models-page.tsx"));
+const SettingsPage = lazy(() => import("../settings/settings-page.tsx"));
 
 function LocalizedApp() {
   const { locale } = useI18n();
@@ -29,6 +39,14 @@ function LocalizedApp() {
       <AntApp>
         <BrowserRouter>
           <Routes>
+            <Route
+              path="apply/:token"
+              element={
+                <Suspense fallback={<PageLoading />}>
+                  <PublicFormPage />
+                </Suspense>
+              }
+            />
             <Route
               path="login"
               element={
@@ -77,10 +95,82 @@ function LocalizedApp() {
                 }
               />
               <Route
+                path="applications"
+                element={
+                  <Suspense fallback={<PageLoading />}>
+                    <ApplicationsPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="applications/:id"
+                element={
+                  <Suspense fallback={<PageLoading />}>
+                    <ApplicationPage />
+                  </Suspense>
+                }
+              />
+              <Route
                 path="alerts"
                 element={
                   <Suspense fallback={<PageLoading />}>
                     <AlertsPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="portfolio"
+                element={
+                  <Suspense fallback={<PageLoading />}>
+                    <PortfolioPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="customers/import"
+                element={
+                  <Suspense fallback={<PageLoading />}>
+                    <ImportWizardPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="reviews"
+                element={
+                  <Suspense fallback={<PageLoading />}>
+                    <ReviewsPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="insurance"
+                element={
+                  <Suspense fallback={<PageLoading />}>
+                    <InsurancePage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="collections"
+                element={
+                  <Suspense fallback={<PageLoading />}>
+                    <CollectionsPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="models"
+                element={
+                  <Suspense fallback={<PageLoading />}>
+                    <ModelsPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="settings"
+                element={
+                  <Suspense fallback={<PageLoading />}>
+                    <SettingsPage />
                   </Suspense>
                 }
               />

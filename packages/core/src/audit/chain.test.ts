@@ -1,7 +1,13 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { canonicalJson } from "./canonical-json.ts";
-import { type ChainedAuditEntry, entryHashInput, GENESIS_HASH, verifyChain } from "./chain.ts";
+import {
+  type ChainedAuditEntry,
+  entryHashInput,
+  entryHashParts,
+  GENESIS_HASH,
+  verifyChain,
+} from "./chain.ts";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -67,5 +73,24 @@ describe("verifyChain", () => {
       ok: false,
       break: { kind: "prev_hash_mismatch", seq: 3 },
     });
+  });
+});
+
+describe("entryHashParts", () => {
+  it.each([1, 9, 10, 12_345_678_901])("splits the hash input around seq %i", (seq) => {
+    const content = {
+      at: "2025-01-01T00:00:00.000Z",
+      actor: "李雷",
+      action: "credit_check.create",
+      entity: "credit_check",
+      entityId: "7",
+      before: null,
+      after: { zz: [1, "\u0000"], seq: 3, a: "x" },
+      reason: "why",
+    };
+    const { prefix, suffix } = entryHashParts(content);
+    expect(`${GENESIS_HASH}\n${prefix}${seq}${suffix}`).toBe(
+      entryHashInput(GENESIS_HASH, { ...content, seq }),
+    );
   });
 });

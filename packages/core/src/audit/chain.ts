@@ -41,10 +41,28 @@ export function entryHashInput(prevHash: string, entry: AuditEntryContent): stri
   return `${prevHash}\n${canonicalJson(content)}`;
 }
 
+/**
+ * The hash input of an entry split around its `seq`, for an appender that learns the seq only in
+ * the database (packages/lib/src/audit/append-audit.ts computes the hash in SQL in the same
+ * statement that takes the next seq): `entryHashInput(prev, entry)` equals
+ * `` `${prev}\n${prefix}${seq}${suffix}` `` — canonical JSON sorts keys, and `seq` sorts last.
+ */
+export function entryHashParts(entry: Omit<AuditEntryContent, "seq">): { prefix: string; suffix: string } {
+  const marker = 0;
+  const text = entryHashInput("", { ...entry, seq: marker }).slice(1);
+  const tail = `"seq":${marker}}`;
+  if (!text.endsWith(tail)) {
+    throw new Error("canonical audit JSON no longer ends with seq");
+  }
+  return { prefix: text.slice(0, text.length - tail.length + '"seq":'.length), suffix: "}" };
+}
+
 export type ChainBreak =
   | { kind: "hash_mismatch"; seq: number; message: string }
   | { kind: "prev_hash_mismatch"; seq: number; message: string }
-  | { kind: "gap"; seq: number; message: string };
+  | { kind: "gap"; seq: number; message: string }
+  /** The newest entries are gone or the last one was re-hashed: it disagrees with the chain head. */
+  | { kind: "head_mismatch"; seq: number; message: string };
 
 export type ChainVerdict =
   | { ok: true; entries: number; lastHash: string }

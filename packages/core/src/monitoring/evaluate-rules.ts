@@ -43,8 +43,15 @@ export function measure(rule: MonitoringRule, facts: MonitoringFacts, asOf: stri
   ): Measurement =>
     m.status === "ok" ? { status: "ok", value: m.value } : { status: "skipped", note: m.reason };
   switch (indicator) {
-    case "payment_cycle_days":
-      return b ? metric(b.dso) : { status: "skipped", note: "no behaviour metrics" };
+    case "payment_cycle_days": {
+      if (!b) {
+        return { status: "skipped", note: "no behaviour metrics" };
+      }
+      const dso = metric(b.dso);
+      return dso.status === "ok" && facts.paymentTermsDays !== null
+        ? { ...dso, baseline: facts.paymentTermsDays }
+        : dso;
+    }
     case "days_beyond_terms": {
       if (!b) {
         return { status: "skipped", note: "no behaviour metrics" };
@@ -54,8 +61,14 @@ export function measure(rule: MonitoringRule, facts: MonitoringFacts, asOf: stri
       }
       return { status: "ok", value: b.daysBeyondTerms3m.value, baseline: b.daysBeyondTerms12m.value };
     }
+    case "days_beyond_terms_trend":
+      return b ? metric(b.daysBeyondTermsTrend) : { status: "skipped", note: "no behaviour metrics" };
     case "order_volume_ratio":
       return b ? metric(b.orderTrendRatio) : { status: "skipped", note: "no behaviour metrics" };
+    case "order_volume_monthly":
+      return b
+        ? { status: "ok", value: b.orderTrailingMonthlyAverageMinor }
+        : { status: "skipped", note: "no behaviour metrics" };
     case "complaint_count":
       return b
         ? { status: "ok", value: b.complaintCount12m }
@@ -150,9 +163,38 @@ export function inScope(rule: MonitoringRule, facts: MonitoringFacts): boolean {
   return true;
 }
 
+/** The threshold a measurement is compared with, and whether it breaches the rule's own test. */
+function judge(rule: MonitoringRule, m: { value: number; baseline?: number }) {
+  const t = rule.threshold;
+  if (t.type === "absolute") {
+    return { threshold: t.value, breached: compare(m.value, rule.comparison, t.value) };
+  }
+  if (m.baseline === undefined) {
+    // Validation keeps relative thresholds to indicators with a baseline; one missing here (e.g.
+    // no payment terms recorded) cannot be judged against the customer's own history.
+    return null;
+  }
+  const threshold = m.baseline * t.factor + t.offset;
+  return {
+    threshold,
+    breached:
+      compare(m.value, rule.comparison, threshold) &&
+      (t.floor === undefined || compare(m.value, rule.comparison, t.floor)),
+  };
+}
+
+/** Whether every materiality condition of the rule holds (an unmeasurable one does not). */
+function materialityHolds(rule: MonitoringRule, facts: MonitoringFacts, asOf: string): boolean {
+  return rule.requires.every((c) => {
+    const m = measure({ ...rule, indicator: c.indicator, requires: [] }, facts, asOf);
+    return m.status === "ok" && compare(m.value, c.comparison, c.value);
+  });
+}
+
 /**
  * Evaluates every enabled rule in scope for every customer: an outcome (breached or clear) for each
- * measurable pair, so the caller can both raise alerts and notice conditions that cleared.
+ * measurable pair, so the caller can both raise alerts and notice conditions that cleared. A
+ * breach counts only when the rule's materiality conditions hold too.
  */
 export function evaluateRules(options: {
   rules: readonly MonitoringRule[];
@@ -169,26 +211,17 @@ export function evaluateRules(options: {
       if (m.status !== "ok") {
         continue;
       }
-      const t = rule.threshold;
-      let threshold: number;
-      let breached: boolean;
-      if (t.type === "absolute") {
-        threshold = t.value;
-        breached = compare(m.value, rule.comparison, threshold);
-      } else {
-        const baseline = m.baseline ?? 0;
-        threshold = baseline * t.factor + t.offset;
-        breached =
-          compare(m.value, rule.comparison, threshold) &&
-          (t.floor === undefined || compare(m.value, rule.comparison, t.floor));
+      const verdict = judge(rule, m);
+      if (verdict === null) {
+        continue;
       }
       out.push({
         customerId: f.customerId,
         ruleCode: rule.code,
         key: "",
-        breached,
+        breached: verdict.breached && materialityHolds(rule, f, options.asOf),
         value: m.value,
-        threshold,
+        threshold: verdict.threshold,
         baseline: m.baseline ?? null,
       });
     }

@@ -9,6 +9,8 @@ export interface MonitoringFacts {
   code: string;
   tier: string;
   industry: string | null;
+  /** Agreed payment terms (days), the baseline of the payment cycle; null when not recorded. */
+  paymentTermsDays: number | null;
   /** Latest recorded grade (scope filter, review schedule). */
   grade: RiskGrade | null;
   /** Behaviour metrics per DSO window (days) the rules asked for; 90 is always present. */

@@ -2,12 +2,16 @@ import { z } from "zod";
 
 /** What a rule measures; each indicator documents its value and (where it has one) its baseline. */
 export const INDICATORS = [
-  /** DSO over the rule's window (days). */
+  /** DSO over the rule's window (days); baseline = the customer's own payment terms (days). */
   "payment_cycle_days",
   /** Amount-weighted days beyond terms of the last 3 months; baseline = the customer's own 12-month figure. */
   "days_beyond_terms",
+  /** Days beyond terms of the last 3 months minus the customer's own 12-month figure (days; > 0 = paying later than usual). */
+  "days_beyond_terms_trend",
   /** (orders of the last 3 months ÷ 3) ÷ own trailing monthly average; 1 = as usual. */
   "order_volume_ratio",
+  /** Own trailing monthly order volume (the 12 months before the last 3; minor units of the base currency) — a materiality floor for order rules. */
+  "order_volume_monthly",
   /** Complaints in the last 12 months. */
   "complaint_count",
   /** Complaints per 100 invoices in the last 12 months. */
@@ -84,7 +88,24 @@ export const scopeSchema = z
   .strict();
 export type RuleScope = z.infer<typeof scopeSchema>;
 
-export const INDICATORS_WITH_BASELINE: readonly Indicator[] = ["days_beyond_terms"];
+export const INDICATORS_WITH_BASELINE: readonly Indicator[] = ["days_beyond_terms", "payment_cycle_days"];
+
+/** Indicators a materiality condition may name (external events need their own event types). */
+const CONDITION_INDICATORS = INDICATORS.filter((i) => i !== "external_events");
+
+/**
+ * A further absolute condition every breach must also meet — materiality floors such as "overdue
+ * amount at least 50,000.00" or "at least 3 complaints", so a small or sparse customer does not
+ * alert on noise. Measured with the rule's window; an unmeasurable condition holds the rule back.
+ */
+export const conditionSchema = z
+  .object({
+    indicator: z.enum(CONDITION_INDICATORS as [Indicator, ...Indicator[]]),
+    comparison: z.enum(COMPARISONS),
+    value: z.number().finite(),
+  })
+  .strict();
+export type RuleCondition = z.infer<typeof conditionSchema>;
 
 /** One early-warning rule, stored as data (versioned in `monitoring_rules`). */
 export const monitoringRuleSchema = z
@@ -103,6 +124,8 @@ export const monitoringRuleSchema = z
     action: z.enum(RECOMMENDED_ACTIONS),
     /** external_events only: the event types counted. */
     eventTypes: z.array(z.string().min(1)).optional(),
+    /** Materiality: further conditions that must all hold too (e.g. overdue amount ≥ a floor). */
+    requires: z.array(conditionSchema).max(8).default([]),
     enabled: z.boolean().default(true),
   })
   .strict()

@@ -52,6 +52,63 @@ async function upsert(
   return { inserted: Number(row?.inserted ?? 0), updated: Number(row?.updated ?? 0) };
 }
 
+/**
+ * Staged rows from which a merge checks the target table's foreign keys once, set-wise, instead
+ * of once per row (see withForeignKeysCheckedOnce).
+ */
+export const BULK_FOREIGN_KEY_ROWS = 50_000;
+
+/** The foreign keys of `table` as PostgreSQL itself would write them (name and definition). */
+async function foreignKeysOf(tx: TxSession, table: string): Promise<{ name: string; definition: string }[]> {
+  return queryRows<{ name: string; definition: string }>(
+    tx,
+    sql`select conname as name, pg_get_constraintdef(oid) as definition
+        from pg_constraint where conrelid = to_regclass(${table}) and contype = 'f' order by conname`,
+  );
+}
+
+/**
+ * Runs a bulk `write` into `table` with its foreign keys checked once at the end instead of by
+ * a trigger per inserted row: the keys are dropped and re-added (validated) inside the import's
+ * transaction, the bulk-load method of the PostgreSQL manual ("Populating a Database: remove
+ * foreign key constraints"). The per-row RI trigger is most of the cost of a large merge (about
+ * half of a million-row invoice merge on PostgreSQL, more on PGlite); re-adding a key validates
+ * every row of the table with one join. Nothing unchecked can commit: a violation fails the
+ * ADD CONSTRAINT and rolls the whole import back, and a rollback restores the keys. The price is
+ * the lock: from the drop to the commit the table is locked against every other session (its
+ * referenced table against writes). So only for bulk merges — at least `minRows` staged rows and
+ * at least half as many as the table already has (the re-validation reads the whole table).
+ */
+export async function withForeignKeysCheckedOnce<T>(
+  tx: TxSession,
+  options: { table: string; staged: number; minRows: number },
+  write: () => Promise<T>,
+): Promise<T> {
+  if (options.staged < options.minRows) {
+    return write();
+  }
+  const [size] = await queryRows<{ rows: number }>(
+    tx,
+    sql`select greatest(reltuples, 0)::float8 as rows from pg_class where oid = to_regclass(${options.table})`,
+  );
+  if (options.staged < 0.5 * Number(size?.rows ?? 0)) {
+    return write();
+  }
+  const keys = await foreignKeysOf(tx, options.table);
+  for (const k of keys) {
+    await tx.db.execute(sql`alter table ${id(options.table)} drop constraint ${id(k.name)}`);
+  }
+  const result = await write();
+  for (const k of keys) {
+    // The definition is PostgreSQL's own text of the constraint just dropped (pg_get_constraintdef),
+    // not input: re-adding it verbatim restores exactly the same key.
+    await tx.db.execute(
+      sql`alter table ${id(options.table)} add constraint ${id(k.name)} ${sql.raw(k.definition)}`,
+    );
+  }
+  return result;
+}
+
 /** Staged fields copied one-to-one into the target table (after renaming). */
 function plainColumns(plan: MergePlan, fields: readonly string[]): { field: string; column: string }[] {
   return fields
@@ -69,7 +126,13 @@ function plainColumns(plan: MergePlan, fields: readonly string[]): { field: stri
  */
 export async function mergeStaging(
   tx: TxSession,
-  options: { entity: string; fields: readonly string[]; staged: number },
+  options: {
+    entity: string;
+    fields: readonly string[];
+    staged: number;
+    /** Staged rows from which foreign keys are checked once (default BULK_FOREIGN_KEY_ROWS). */
+    bulkRows?: number | undefined;
+  },
 ): Promise<MergeCounts> {
   const plan = mergePlan(options.entity);
   if (options.entity === "payments") {
@@ -89,13 +152,18 @@ export async function mergeStaging(
   const source = sql`select ${list(exprs)} from ${STAGE} s
     ${plan.customerRef ? sql`join customers c on c.code = s.customer_code` : sql``}
     ${plan.invoiceRef && options.fields.includes("invoice_number") ? sql`left join invoices i on i.invoice_number = s.invoice_number` : sql``}`;
-  const counts = await upsert(tx, {
-    table: plan.table,
-    columns,
-    conflict: plan.conflict,
-    source,
-    updatedAt: plan.updatedAt,
-  });
+  const counts = await withForeignKeysCheckedOnce(
+    tx,
+    { table: plan.table, staged: options.staged, minRows: options.bulkRows ?? BULK_FOREIGN_KEY_ROWS },
+    () =>
+      upsert(tx, {
+        table: plan.table,
+        columns,
+        conflict: plan.conflict,
+        source,
+        updatedAt: plan.updatedAt,
+      }),
+  );
   const result: MergeCounts = {
     ...counts,
     unchanged: options.staged - counts.inserted - counts.updated,

@@ -1,5 +1,8 @@
-import { sql } from "drizzle-orm";
-import { type Db, queryRows } from "../client.ts";
+import { type SQL, sql } from "drizzle-orm";
+import { AUDIT_HEAD_MISSING, auditAppendCtes, type NewAuditEntry } from "../audit/append.ts";
+import type { Db } from "../client.ts";
+import { soldWithoutRecourse } from "../insurance/factoring-filter.ts";
+import { queryRowsNamed } from "./named-query.ts";
 
 /** The locked credit account with everything a check needs besides the ledger sums. */
 export interface LockedAccount {
@@ -24,9 +27,44 @@ export async function lockCreditAccount(
   db: Db,
   options: { customerId: number; segment: string },
 ): Promise<LockedAccount | undefined> {
-  const { customerId, segment } = options;
-  const rows = await queryRows<LockedAccount>(
+  return lockAccountWhere(
     db,
+    "cd_lock_credit_account",
+    sql`a.customer_id = ${options.customerId}`,
+    options.segment,
+  );
+}
+
+/**
+ * `lockCreditAccount` for a customer named by code or id, resolved in the same statement (one
+ * round trip fewer on the credit check's hot path). A code wins over an equal numeric id, as in
+ * `findCustomerId`. Undefined when the customer or its account of the segment does not exist.
+ */
+export async function lockCreditAccountOf(
+  db: Db,
+  options: { customer: string | number; segment: string },
+): Promise<LockedAccount | undefined> {
+  const text = String(options.customer);
+  const asId = /^[0-9]{1,15}$/.test(text) ? Number(text) : null;
+  return lockAccountWhere(
+    db,
+    "cd_lock_credit_account_of",
+    sql`a.customer_id = (select c.id from customers c
+      where c.code = ${text} or c.id = cast(${asId} as int8)
+      order by (c.code = ${text}) desc limit 1)`,
+    options.segment,
+  );
+}
+
+async function lockAccountWhere(
+  db: Db,
+  name: string,
+  customer: SQL,
+  segment: string,
+): Promise<LockedAccount | undefined> {
+  const rows = await queryRowsNamed<LockedAccount>(
+    db,
+    name,
     sql`
     select a.id as "accountId", a.customer_id as "customerId",
       -- A credit hold placed by monitoring (a critical alert) blocks like a manual hold.
@@ -43,7 +81,7 @@ export async function lockCreditAccount(
           / nullif((x.inputs->'behaviourAggregates'->'payments12m'->>'amountMinor')::float8, 0) as late_share
       from assessments x where x.customer_id = a.customer_id
       order by x.created_at desc, x.id desc limit 1) asm on true
-    where a.customer_id = ${customerId} and a.segment = ${segment}
+    where ${customer} and a.segment = ${segment}
     for update of a`,
   );
   return rows[0];
@@ -77,7 +115,7 @@ export interface ExposureRow {
 /**
  * The exposure of a customer by currency, in one statement (DOMAIN.md "Limits and exposure"):
  * - open receivables = open invoices − allocations − credit notes against them, overdue when due
- *   before `asOf`;
+ *   before `asOf`; invoices sold to a factor without recourse are left out (the factor's risk);
  * - open orders: ordered − delivered (not delivered) and delivered − invoiced (delivered not
  *   invoiced), except orders an active reservation already stands for (no double count);
  * - active reservations not expired at `now`, except those whose order is invoiced/closed/cancelled
@@ -105,8 +143,9 @@ export async function loadExposureByCurrency(
   const now = options.now.toISOString();
   const horizon = options.horizonEnd;
   const extra = options.extraCurrency ?? options.toCurrency;
-  return queryRows<ExposureRow>(
+  return queryRowsNamed<ExposureRow>(
     db,
+    "cd_exposure_by_currency",
     sql`
     with lim as (
       select l.id, l.amount_minor, l.currency::text as lim_currency, l.valid_from, l.valid_to, l.kind
@@ -127,6 +166,8 @@ export async function loadExposureByCurrency(
           - coalesce((select sum(p.amount_minor) from payment_allocations p where p.invoice_id = i.id), 0)
           - coalesce((select sum(n.amount_minor) from credit_notes n where n.invoice_id = i.id), 0) as open_minor
       from invoices i where i.customer_id = ${customerId} and i.status = 'open'
+        -- Sold to a factor without recourse: the factor's risk, not part of exposure (issue #9 §6).
+        and not ${soldWithoutRecourse(sql`i.id`, sql`cast(${asOf} as date)`)}
     ), r as (
       select currency, sum(open_minor) as open_minor,
         sum(open_minor) filter (where due_on < cast(${asOf} as date)) as overdue_minor,
@@ -201,13 +242,21 @@ export interface NewCreditCheck {
 }
 
 /**
- * Records a decision (and with it the reservation, when approved) and, for a blocked order, the
- * `credit_check.blocked` domain event — one statement.
+ * Records a decision (and with it the reservation, when approved), for a blocked order the
+ * `credit_check.blocked` domain event and, when `audit` is given, the decision's audit entry —
+ * all in ONE statement, so that the section a hot customer's checks serialise on (from the account
+ * lock to commit) holds no more round trips than the bare lock-update-insert. Returns the check id
+ * and the audit seq (null without `audit`).
  */
-export async function insertCreditCheck(db: Db, c: NewCreditCheck): Promise<{ id: number }> {
+export async function insertCreditCheck(
+  db: Db,
+  c: NewCreditCheck,
+  audit?: NewAuditEntry,
+): Promise<{ id: number; auditSeq: number | null }> {
   const blocked = c.outcome === "blocked";
-  const rows = await queryRows<{ id: number }>(
+  const rows = await queryRowsNamed<{ id: number; auditSeq: number | null }>(
     db,
+    audit ? "cd_insert_credit_check_audited" : "cd_insert_credit_check",
     sql`
     with c as (
       insert into credit_checks (customer_id, account_id, segment, order_reference, amount_minor, currency,
@@ -225,12 +274,15 @@ export async function insertCreditCheck(db: Db, c: NewCreditCheck): Promise<{ id
         jsonb_build_object('checkId', c.id, 'orderReference', ${c.orderReference}::text,
           'amountMinor', ${c.amountMinor}::int8, 'currency', ${c.currency}::text, 'reasons', ${JSON.stringify(c.reasons)}::jsonb)
       from c where ${blocked}
-    )
-    select id from c`,
+    )${audit ? sql`, ${auditAppendCtes(audit)}` : sql``}
+    select id, ${audit ? sql`(select seq from audit_appended)` : sql`cast(null as int8)`} as "auditSeq" from c`,
   );
   const row = rows[0];
   if (!row) {
     throw new Error("credit check insert returned no row");
+  }
+  if (audit && row.auditSeq === null) {
+    throw new Error(AUDIT_HEAD_MISSING);
   }
   return row;
 }

@@ -124,6 +124,13 @@ export const limitRequests = pgTable(
     justification: text().notNull(),
     requiredRole: text(),
     requiredLevel: integer(),
+    /**
+     * The authority levels the request passes through, in order (core `approvalChain`), and the
+     * one whose decision is awaited (null once decided). A request above the lowest level's
+     * maximum is approved level by level, each time by another person.
+     */
+    approvalLevels: integer().array(),
+    currentLevel: integer(),
     status: text().notNull().default("pending"),
     requestedBy: text().notNull(),
     requestedRole: text().notNull(),
@@ -155,6 +162,8 @@ export const limitRequestSteps = pgTable(
     action: text().notNull(),
     actorId: text().notNull(),
     actorRole: text().notNull(),
+    /** The authority level an approval was given at (multi-level chains). */
+    level: integer(),
     comment: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -209,8 +218,10 @@ export const creditChecks = pgTable(
   },
   (t) => [
     index("credit_checks_order_idx").on(t.customerId, t.orderReference),
-    index("credit_checks_reserved_idx")
-      .on(t.customerId, t.limitCurrency)
+    // Every credit check sums the customer's active reservations: a covering index (with what the
+    // sum filters on) lets PostgreSQL answer from the index without reading the wide check rows.
+    index("credit_checks_active_reservations_idx")
+      .on(t.customerId, t.limitCurrency, t.expiresAt, t.orderReference, t.reservedMinor)
       .where(sql`${t.reservationStatus} = 'active'`),
     index("credit_checks_blocked_idx").on(t.id).where(sql`${t.blockStatus} = 'open'`),
     check("credit_checks_outcome_ck", sql`${t.outcome} in ('approved', 'blocked')`),

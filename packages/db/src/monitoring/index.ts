@@ -1,3 +1,4 @@
 export * from "./load-monitoring-extras.ts";
-export * from "./load-monitoring-series.ts";
+export * from "./load-monitoring-ledger.ts";
+export * from "./load-monitoring-profiles.ts";
 export * from "./schema.ts";

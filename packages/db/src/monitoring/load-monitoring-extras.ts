@@ -1,4 +1,5 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import { type CustomerSelection, customerFilter } from "../assessment/customer-selection.ts";
 import { type Db, queryRows } from "../client.ts";
 import { ratesCte } from "../fx/base-rates.ts";
 
@@ -15,16 +16,17 @@ export interface MonitoringExtras {
 
 /**
  * The last two assessments, the last two external ratings and the current credit limit of every
- * (or the given) customer — three set-wise queries. The limit is read only when the limits
- * capability's `credit_limits` table exists; `limitsAvailable` says whether it did.
+ * (or the given) customer — three set-wise queries; the two latest rows per customer are read
+ * through the (customer, date) indexes (a lateral top-2 per customer), not by ranking every row.
+ * The limit is read only when the limits capability's `credit_limits` table exists;
+ * `limitsAvailable` says whether it did.
  */
 export async function loadMonitoringExtras(
   db: Db,
-  query: { asOf: string; baseCurrency: string; customerIds?: readonly number[] },
+  query: CustomerSelection & { asOf: string; baseCurrency: string },
 ): Promise<{ extras: Map<number, MonitoringExtras>; limitsAvailable: boolean }> {
   const asOf = sql`${query.asOf}::date`;
-  const only = (column: ReturnType<typeof sql>) =>
-    query.customerIds ? sql`and ${column} = any(${sql.param([...query.customerIds])}::bigint[])` : sql``;
+  const only = (column: SQL) => customerFilter(column, query);
   const extras = new Map<number, MonitoringExtras>();
   const get = (id: number) => {
     let e = extras.get(id);
@@ -44,10 +46,13 @@ export async function loadMonitoringExtras(
   };
   const scores = await queryRows<{ customer_id: number; rn: number; score: number; grade: string }>(
     db,
-    sql`select customer_id, rn, score, grade from (
-      select customer_id, score, grade, row_number() over (partition by customer_id order by created_at desc, id desc) as rn
-      from assessments where as_of <= ${asOf} ${only(sql`customer_id`)}
-    ) x where rn <= 2`,
+    sql`select c.id as customer_id, a.rn, a.score, a.grade
+      from customers c cross join lateral (
+        select score, grade, row_number() over (order by created_at desc, id desc) as rn
+        from (select score, grade, created_at, id from assessments
+              where customer_id = c.id and as_of <= ${asOf} order by created_at desc, id desc limit 2) top
+      ) a
+      where true ${only(sql`c.id`)}`,
   );
   for (const r of scores) {
     const e = get(Number(r.customer_id));

@@ -138,6 +138,8 @@ export const creditHolds = pgTable(
     placedBy: text().notNull(),
     releasedAt: timestamp({ withTimezone: true }),
     releasedBy: text(),
+    /** Why the hold was lifted (a credit decision: who, when and why are recorded). */
+    releaseReason: text(),
   },
   (t) => [
     index("credit_holds_active_idx").on(t.customerId).where(sql`${t.releasedAt} is null`),

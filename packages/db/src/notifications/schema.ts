@@ -26,15 +26,18 @@ export const notifications = pgTable(
 );
 
 /**
- * Outbound channels: e-mail addresses and webhooks per department. `minSeverity` filters;
- * critical alerts go out immediately, the others in the daily digest (`digest` false sends every
- * alert immediately).
+ * Outbound channels: e-mail recipients and webhooks per department (null = every department).
+ * `severityModes` says per severity whether an alert goes out at once, in the daily digest or not
+ * at all (`{"info":"off","warning":"digest","critical":"immediate"}`); rows without it follow the
+ * first release's rule: `minSeverity` filters, critical alerts go out immediately, the others in
+ * the digest unless `digest` is false.
  */
 export const notificationChannels = pgTable(
   "notification_channels",
   {
     id: id(),
     kind: text().notNull(),
+    /** E-mail: the recipients, comma-separated; webhook: the URL. */
     target: text().notNull(),
     department: text(),
     minSeverity: text().notNull().default("info"),
@@ -43,6 +46,11 @@ export const notificationChannels = pgTable(
     secret: text(),
     enabled: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    name: text(),
+    severityModes: jsonb().$type<Record<string, "immediate" | "digest" | "off">>(),
+    createdBy: text(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text(),
   },
   (t) => [check("notification_channels_kind_ck", sql`${t.kind} in ('email', 'webhook')`)],
 );
@@ -67,6 +75,7 @@ export const notificationDeliveries = pgTable(
   },
   (t) => [
     index("notification_deliveries_pending_idx").on(t.channelId, t.id).where(sql`${t.status} = 'pending'`),
+    index("notification_deliveries_channel_idx").on(t.channelId, t.id),
     check("notification_deliveries_mode_ck", sql`${t.mode} in ('immediate', 'digest')`),
     check("notification_deliveries_status_ck", sql`${t.status} in ('pending', 'sent', 'failed')`),
   ],

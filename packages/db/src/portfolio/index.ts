@@ -1,1 +1,7 @@
+/** Portfolio: summary, positions, receivables trend, migration and back-test inputs, settings (`@creditdesk/db/portfolio`). */
+export * from "./migration-records.ts";
+export * from "./positions.ts";
+export * from "./receivables-trend.ts";
+export * from "./schema.ts";
+export * from "./sql-helpers.ts";
 export * from "./summary.ts";

@@ -67,7 +67,7 @@ export async function loadPortfolioSummary(
   const [counts] = await queryRows<{ customers: number; defaults12m: number }>(
     db,
     sql`
-    select (select count(*)::int from customers where status <> 'closed') as customers,
+    select (select count(*)::int from customers where status not in ('closed', 'prospect')) as customers,
       (select count(*)::int from customer_defaults
         where defaulted_on <= ${asOf} and defaulted_on > (${asOf} - interval '12 months')::date) as defaults12m
   `,

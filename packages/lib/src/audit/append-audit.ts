@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
-import { entryHashInput, GENESIS_HASH } from "@creditdesk/core/audit";
+import { entryHashParts } from "@creditdesk/core/audit";
 import type { DatabaseHandle, Db } from "@creditdesk/db";
-import { auditLog } from "@creditdesk/db";
-import { desc, sql } from "drizzle-orm";
+import { insertAuditEntry, type NewAuditEntry } from "@creditdesk/db/audit";
 
 export const sha256Hex = (text: string): string => createHash("sha256").update(text).digest("hex");
 
@@ -17,28 +16,27 @@ export interface AuditInput {
   reason?: string | null | undefined;
 }
 
-/** Serialises appenders across connections so that seq and prev_hash form one chain. */
-const AUDIT_LOCK_KEY = 730_451_001;
-
 /**
  * Appends one entry to the audit chain INSIDE the caller's transaction (`db` must be a transaction's
- * Drizzle), so the entry commits or rolls back with the change it records. Takes a transaction-
- * scoped advisory lock, reads the tail, and writes seq = tail + 1 with hash = sha256(prev ‖ entry).
+ * Drizzle), so the entry commits or rolls back with the change it records. One statement
+ * (`insertAuditEntry`): it takes seq = head + 1 from the chain head row and computes
+ * hash = sha256(prev ‖ entry) in the database. The head row stays locked until commit, so append
+ * last in a transaction: writers then serialise only on that statement and the commit (the former
+ * advisory lock + tail read + insert held a global lock for three round trips).
  */
 export async function appendAudit(db: Db, input: AuditInput, now: Date = new Date()): Promise<number> {
-  await db.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
-  const [tail] = await db
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(desc(auditLog.seq))
-    .limit(1);
-  const seq = (tail?.seq ?? 0) + 1;
-  const prevHash = tail?.hash ?? GENESIS_HASH;
+  return insertAuditEntry(db, prepareAuditEntry(input, now));
+}
+
+/**
+ * An entry ready for the database (`insertAuditEntry`, or a statement that appends it together
+ * with the change it records): content as hashed, and the hash input framed around the seq.
+ */
+export function prepareAuditEntry(input: AuditInput, now: Date = new Date()): NewAuditEntry {
   // JSON round trip: what jsonb will hand back (no undefined, Dates as strings) is what we hash.
   const json = (v: unknown) =>
     v === undefined || v === null ? null : (JSON.parse(JSON.stringify(v)) as unknown);
   const content = {
-    seq,
     at: new Date(Math.floor(now.getTime())).toISOString(),
     actor: input.actor,
     action: input.action,
@@ -48,16 +46,8 @@ export async function appendAudit(db: Db, input: AuditInput, now: Date = new Dat
     after: json(input.after),
     reason: input.reason ?? null,
   };
-  const hash = sha256Hex(entryHashInput(prevHash, content));
-  await db.insert(auditLog).values({
-    ...content,
-    at: new Date(content.at),
-    before: content.before,
-    after: content.after,
-    prevHash,
-    hash,
-  });
-  return seq;
+  const { prefix, suffix } = entryHashParts(content);
+  return { ...content, at: new Date(content.at), hashPrefix: prefix, hashSuffix: suffix };
 }
 
 /** Appends in a transaction of its own (for events with no other change, e.g. a failed login). */

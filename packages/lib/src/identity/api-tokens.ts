@@ -4,6 +4,7 @@ import { apiTokens, users } from "@creditdesk/db";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { appendAudit } from "../audit/append-audit.ts";
 import { AppError } from "../shared/app-error.ts";
+import { forgetApiToken } from "./principal-cache.ts";
 import { randomSecret, sha256Hex } from "./secrets.ts";
 
 export interface ApiTokenView {
@@ -115,6 +116,7 @@ export async function revokeApiToken(options: {
       .where(and(eq(apiTokens.id, options.id), isNull(apiTokens.revokedAt)))
       .returning();
     const after = view(row ?? found.token, found.login);
+    forgetApiToken(options.id);
     await appendAudit(tx.db, {
       actor: options.actor,
       action: "token.revoke",

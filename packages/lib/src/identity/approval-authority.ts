@@ -26,6 +26,8 @@ export interface ApprovalAuthority {
   maxMinor: number | null;
   currency: string;
   source: "user" | "role";
+  /** Whether the actor is a user of CreditDesk (false: a system or CLI name; role from the caller). */
+  known: boolean;
 }
 
 async function ensureDefaults(handle: DatabaseHandle): Promise<void> {
@@ -58,6 +60,7 @@ export async function getApprovalAuthority(options: {
       maxMinor: user.approvalLimitMinor,
       currency: user.approvalLimitCurrency ?? DEFAULT_AUTHORITY_CURRENCY,
       source: "user",
+      known: true,
     };
   }
   const role = user?.role ?? actor.role;
@@ -69,9 +72,11 @@ export async function getApprovalAuthority(options: {
   return {
     login: actor.id,
     role,
-    maxMinor: user ? (row?.maxMinor ?? 0) : 0,
+    // null is "unlimited" (e.g. admin): only a missing role row or user means no authority.
+    maxMinor: user && row ? row.maxMinor : 0,
     currency: row?.currency ?? DEFAULT_AUTHORITY_CURRENCY,
     source: "role",
+    known: user !== undefined,
   };
 }
 

@@ -3,6 +3,7 @@ import type { DatabaseHandle } from "@creditdesk/db";
 import { apiTokens, sessions, users } from "@creditdesk/db";
 import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
 import type { Principal, UserRow } from "./principal.ts";
+import { cachedTokenPrincipal, cacheTokenPrincipal } from "./principal-cache.ts";
 import { sha256Hex } from "./secrets.ts";
 
 function principalOf(user: UserRow, via: Principal["via"]): Principal | null {
@@ -36,7 +37,9 @@ export async function authenticateSession(options: {
 
 /**
  * The user behind an API token (`cd_…`), with the token's scope, or null (unknown, revoked,
- * expired). Records the time of use (at most once a minute per token, to spare writes).
+ * expired). Verified tokens are cached briefly (principal-cache.ts: revocation and user changes
+ * take effect at once in this process). Records the time of use when the database is read (at
+ * most once a minute per token, to spare writes).
  */
 export async function authenticateApiToken(options: {
   handle: DatabaseHandle;
@@ -44,13 +47,18 @@ export async function authenticateApiToken(options: {
   now?: Date | undefined;
 }): Promise<Principal | null> {
   const now = options.now ?? new Date();
+  const tokenHash = sha256Hex(options.token);
+  const cached = cachedTokenPrincipal(tokenHash, now.getTime());
+  if (cached) {
+    return cached;
+  }
   const [row] = await options.handle.db
     .select({ user: users, token: apiTokens })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
       and(
-        eq(apiTokens.tokenHash, sha256Hex(options.token)),
+        eq(apiTokens.tokenHash, tokenHash),
         isNull(apiTokens.revokedAt),
         or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
       ),
@@ -72,5 +80,11 @@ export async function authenticateApiToken(options: {
         or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, minuteAgo)),
       ),
     );
-  return { ...principal, scope: scopeFromList(row.token.scopes) };
+  const result = { ...principal, scope: scopeFromList(row.token.scopes) };
+  cacheTokenPrincipal(
+    tokenHash,
+    { principal: result, tokenId: row.token.id, tokenExpiresAt: row.token.expiresAt },
+    now.getTime(),
+  );
+  return result;
 }

@@ -6,6 +6,7 @@ export * from "./list-users.ts";
 export * from "./login.ts";
 export * from "./login-policy.ts";
 export * from "./principal.ts";
+export * from "./principal-cache.ts";
 export * from "./secrets.ts";
 export * from "./seed-demo-users.ts";
 export * from "./update-user.ts";

@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { appendAudit } from "../audit/append-audit.ts";
 import { AppError } from "../shared/app-error.ts";
 import { toUserView, type UserView } from "./principal.ts";
+import { forgetUser } from "./principal-cache.ts";
 import { hashPassword, passwordProblem } from "./secrets.ts";
 
 export interface UpdateUserPatch {
@@ -65,6 +66,7 @@ export async function updateUser(options: {
     if (!after) {
       throw AppError.notFound("user", options.login);
     }
+    forgetUser(before.id);
     if (patch.status === "disabled" || passwordHash !== undefined) {
       await tx.db.delete(sessions).where(eq(sessions.userId, before.id));
     }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { customerIdentifiers, customers, importRuns, invoices } from "@creditdesk/db";
 import { createTestDatabase, type TestDatabase } from "@creditdesk/db/testing";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFile } from "./import-file.ts";
 
@@ -254,6 +254,42 @@ describe("invoice import", () => {
       "EUR",
       1250,
     ]);
+  });
+
+  it("bulk merge: foreign keys are checked once, come back unchanged, and still hold afterwards", async () => {
+    const keys = sql`select conname, pg_get_constraintdef(oid) as def from pg_constraint
+      where conrelid = 'invoices'::regclass and contype = 'f' order by conname`;
+    const before = ((await t.db.execute(keys)) as unknown as { rows: unknown[] }).rows;
+    expect(before.length).toBeGreaterThan(0);
+    const lines = Array.from(
+      { length: 30 },
+      (_, k) => `B-${k},C00${(k % 3) + 1},2025-04-01,2025-05-01,${k + 1},CNY`,
+    );
+    const f = file(
+      "bulk.csv",
+      `invoice_number,customer_code,issued_on,due_on,amount,currency\n${lines.join("\n")}\n`,
+    );
+    // bulkRows 1: the bulk path (drop, merge, re-add validated) for a 30-row file.
+    const s = await importFile({ handle: t, entity: "invoices", file: f, bulkRows: 1 });
+    expect(s).toMatchObject({ status: "committed", inserted: 30, updated: 0 });
+    const again = await importFile({ handle: t, entity: "invoices", file: f, bulkRows: 1 });
+    expect(again).toMatchObject({ status: "committed", inserted: 0, updated: 0, unchanged: 30 });
+    expect(((await t.db.execute(keys)) as unknown as { rows: unknown[] }).rows).toEqual(before);
+    // The key is enforced again: an invoice of a customer that does not exist is refused.
+    await expect(
+      t.db.execute(sql`insert into invoices (invoice_number, customer_id, issued_on, due_on, currency, amount_minor)
+        values ('B-orphan', -1, '2025-04-01', '2025-05-01', 'CNY', 1)`),
+    ).rejects.toMatchObject({ cause: expect.objectContaining({ code: "23503" }) }); // foreign_key_violation
+    // A strict rejection on the bulk path writes nothing and leaves the keys in place.
+    const bad = file(
+      "bulk-bad.csv",
+      `invoice_number,customer_code,issued_on,due_on,amount,currency\nB-x,C999,2025-04-01,2025-05-01,1,CNY\n`,
+    );
+    const count = await t.db.$count(invoices);
+    const rejected = await importFile({ handle: t, entity: "invoices", file: bad, bulkRows: 1 });
+    expect(rejected.status).toBe("rejected");
+    expect(await t.db.$count(invoices)).toBe(count);
+    expect(((await t.db.execute(keys)) as unknown as { rows: unknown[] }).rows).toEqual(before);
   });
 });
 

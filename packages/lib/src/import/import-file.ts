@@ -77,6 +77,12 @@ export interface ImportFileOptions {
   readonly problemsFile?: string | undefined;
   readonly sheet?: string | undefined;
   readonly onProgress?: ((p: ImportProgress) => void) | undefined;
+  /**
+   * Staged rows from which the merge checks the target's foreign keys once, set-wise, instead of
+   * per row — locking the table until commit (default BULK_FOREIGN_KEY_ROWS; see
+   * withForeignKeysCheckedOnce in @creditdesk/db/import).
+   */
+  readonly bulkRows?: number | undefined;
 }
 
 export interface ImportSummary {
@@ -476,6 +482,7 @@ export async function importFile(options: ImportFileOptions): Promise<ImportSumm
         entity: options.entity,
         fields: plan.staged.map((f) => f.name),
         staged,
+        bulkRows: options.bulkRows,
       });
       lap("merge", t0);
       committing = clock();

@@ -1,4 +1,5 @@
 import {
+  type Actor,
   type AuthorityMatrix,
   authorityMatrixSchema,
   convertAtQuote,
@@ -7,6 +8,7 @@ import {
 import { type DatabaseHandle, type Db, queryRows } from "@creditdesk/db";
 import { limitAuthorities } from "@creditdesk/db/limits";
 import { asc, sql } from "drizzle-orm";
+import { getApprovalAuthority } from "../identity/approval-authority.ts";
 import { AppError } from "../shared/app-error.ts";
 import { quoteOf } from "./check-credit.ts";
 
@@ -60,4 +62,44 @@ export async function convertAtLatestRate(
     throw new AppError("UNPROCESSABLE", `no recorded FX rate between ${from} and ${to} on or before ${asOf}`);
   }
   return convertAtQuote({ amountMinor, from, to, quote });
+}
+
+/**
+ * Who an actor is for the authority matrix (issue 3 "approval limits per role/user"): a user of
+ * CreditDesk counts with their stored role and their own approval limit from identity's
+ * `getApprovalAuthority` (a per-user limit when set, else their role's configured authority),
+ * converted to the matrix currency; core `effectiveAuthority` then takes the stricter of that and
+ * the role's maximum in the matrix. A name that is no user (a CLI or system actor) has only the
+ * role it claims, bounded by the matrix.
+ */
+export async function actorAuthority(options: {
+  handle: DatabaseHandle;
+  db: Db;
+  actor: Actor;
+  matrix: AuthorityMatrix;
+  asOf: string;
+}): Promise<{ actor: Actor; ownLimitMinor: number | null }> {
+  const { actor, matrix } = options;
+  // Read on the caller's transaction (`db`): on PGlite a second connection would wait for it.
+  const { handle, db } = options;
+  const onTx: DatabaseHandle = {
+    kind: handle.kind,
+    db,
+    transaction: (fn) => handle.transaction(fn),
+    close: () => handle.close(),
+  };
+  const authority = await getApprovalAuthority({ handle: onTx, actor });
+  if (!authority.known) {
+    return { actor, ownLimitMinor: null };
+  }
+  const ownLimitMinor =
+    authority.maxMinor === null
+      ? null
+      : await convertAtLatestRate(options.db, {
+          amountMinor: authority.maxMinor,
+          from: authority.currency,
+          to: matrix.currency,
+          asOf: options.asOf,
+        });
+  return { actor: { id: actor.id, role: authority.role }, ownLimitMinor };
 }

@@ -9,7 +9,7 @@ import { domainEvents } from "@creditdesk/db/assessment";
 import { creditChecks, creditSegments } from "@creditdesk/db/limits";
 import { asc, eq, sql } from "drizzle-orm";
 import { AppError } from "../shared/app-error.ts";
-import { convertAtLatestRate, loadAuthorityMatrix } from "./authority-matrix.ts";
+import { actorAuthority, convertAtLatestRate, loadAuthorityMatrix } from "./authority-matrix.ts";
 import { type CreditCheckResult, toCreditCheckResult } from "./credit-check-result.ts";
 
 export const RELEASE_CONDITIONS = [
@@ -36,8 +36,9 @@ export async function listBlockedOrders(options: {
 
 /**
  * Releases a blocked order (with a justification and the condition it rests on) or rejects it.
- * Releasing needs a role whose authority covers the order amount, and never the one who ran the
- * check (four eyes). A released order reserves its amount like an approved check. Either way a
+ * Releasing needs an effective authority covering the order amount — the stricter of the role's
+ * maximum in the matrix and the person's own approval limit (identity) — and never the one who ran
+ * the check (four eyes). A released order reserves its amount like an approved check. Either way a
  * domain event (`credit_check.released` / `credit_check.rejected`) is appended for notifications.
  */
 export async function resolveBlockedOrder(options: {
@@ -49,7 +50,7 @@ export async function resolveBlockedOrder(options: {
   actor: Actor;
   now?: Date | undefined;
 }): Promise<CreditCheckResult> {
-  const { handle, id, action, actor } = options;
+  const { handle, id, action } = options;
   const now = options.now ?? new Date();
   return handle.transaction(async (tx) => {
     const [row] = await tx.db.select().from(creditChecks).where(eq(creditChecks.id, id)).for("update");
@@ -69,7 +70,21 @@ export async function resolveBlockedOrder(options: {
       to: matrix.currency,
       asOf: now.toISOString().slice(0, 10),
     });
-    const refusal = approvalRefusal({ matrix, actor, requesterId: row.checkedBy ?? "", amountMinor: amount });
+    const asOf = now.toISOString().slice(0, 10);
+    const { actor, ownLimitMinor } = await actorAuthority({
+      handle,
+      db: tx.db,
+      actor: options.actor,
+      matrix,
+      asOf,
+    });
+    const refusal = approvalRefusal({
+      matrix,
+      actor,
+      requesterId: row.checkedBy ?? "",
+      amountMinor: amount,
+      ownLimitMinor,
+    });
     if (refusal && (action === "release" || refusal.code !== "INSUFFICIENT_AUTHORITY")) {
       throw new AppError("FORBIDDEN", refusal.message);
     }

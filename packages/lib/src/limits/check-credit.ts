@@ -20,8 +20,9 @@ import {
   type ExposureRow,
   insertCreditCheck,
   loadExposureByCurrency,
-  lockCreditAccount,
+  lockCreditAccountOf,
 } from "@creditdesk/db/limits";
+import { appendAudit, prepareAuditEntry } from "../audit/append-audit.ts";
 import { AppError } from "../shared/app-error.ts";
 import {
   type CreditCheckDecision,
@@ -76,9 +77,12 @@ const GRADES: readonly string[] = ["low", "medium", "high"];
 
 /**
  * The real-time credit check of an order (issue 6). In ONE transaction: lock the customer's credit
- * account row of the segment (which serialises concurrent checks of that customer), compute the
- * exposure with one query, run the segment's steps (pure core), and record the decision — an
- * approved check reserves its amount in the same insert. Round trips: lock, exposure, insert.
+ * account row of the segment (which serialises concurrent checks of that customer; the customer
+ * code is resolved in the same statement), compute the exposure with one query, run the segment's
+ * steps (pure core), and record the decision — an approved check reserves its amount in the same
+ * insert. Round trips: lock, exposure, insert. The exposure cannot join the locking statement:
+ * under READ COMMITTED a statement that waited for the row lock still reads the other tables as of
+ * its start, so it would miss the reservation of the check it waited for.
  *
  * Idempotent per order reference: an amount not above what was already checked returns the latest
  * earlier decision; a higher amount is a new check of the difference only.
@@ -89,17 +93,25 @@ export async function checkCredit(options: {
   actorId?: string | undefined;
   /** Clock of the check (reservation expiry); default now. */
   now?: Date | undefined;
+  /**
+   * Record the decision in the audit trail (`credit_check.decide`, or `credit_check.repeat` for an
+   * idempotent re-check) as `actor`, in the check's own transaction — for callers (the API route)
+   * that do not wrap the check in a transaction of their own with its audit entry.
+   */
+  audit?: { actor: string } | undefined;
 }): Promise<CreditCheckResult> {
   const { handle, input } = options;
   const now = options.now ?? new Date();
   const asOf = now.toISOString().slice(0, 10);
   const segment = input.segment ?? "default";
-  const customerId = await findCustomerId(handle.db, input.customer);
-  if (customerId === undefined) {
-    throw AppError.notFound("customer", input.customer);
-  }
   return handle.transaction(async (tx) => {
-    const locked = await lockCreditAccount(tx.db, { customerId, segment });
+    // The customer is resolved in the locking statement; only without an account (nothing to
+    // lock: no limit either) is it looked up on its own, to tell "no account" from "no customer".
+    const locked = await lockCreditAccountOf(tx.db, { customer: input.customer, segment });
+    const customerId = locked?.customerId ?? (await findCustomerId(tx.db, input.customer));
+    if (customerId === undefined) {
+      throw AppError.notFound("customer", input.customer);
+    }
     const config = segmentConfig(locked?.segmentConfig);
     const dynamic = config.steps.find((s) => s.step === "dynamic_limit");
     // Read after the lock: limit, reservations and earlier checks of this order are current.
@@ -118,6 +130,19 @@ export async function checkCredit(options: {
     if (head?.lastCheckId && checkedTotal !== null && input.amountMinor <= checkedTotal) {
       const previous = await findCreditCheck(tx.db, head.lastCheckId);
       if (previous) {
+        if (options.audit) {
+          await appendAudit(
+            tx.db,
+            {
+              actor: options.audit.actor,
+              action: "credit_check.repeat",
+              entity: "credit_check",
+              entityId: `${customerId}/${input.orderReference}`,
+              after: { checkId: previous.id, outcome: previous.outcome, orderTotalMinor: input.amountMinor },
+            },
+            now,
+          );
+        }
         return toCreditCheckResult(previous, true);
       }
     }
@@ -176,25 +201,54 @@ export async function checkCredit(options: {
       amountInLimitCurrencyMinor: amountInLimit,
       asOf,
     };
-    const { id } = await insertCreditCheck(tx.db, {
-      customerId,
-      accountId: locked?.accountId ?? null,
-      segment,
-      orderReference: input.orderReference,
-      amountMinor: delta,
-      currency: input.currency,
-      orderTotalMinor: input.amountMinor,
-      deliveryDate: input.deliveryDate ?? null,
-      outcome: evaluation.outcome,
-      reasons: evaluation.reasons,
-      decision,
-      limitId: limit ? (head?.limitId ?? null) : null,
-      limitCurrency: limit ? limitCurrency : null,
-      reservedMinor,
-      expiresAt,
-      checkedBy: options.actorId ?? null,
-      checkedAt: now,
-    });
+    // The decision's audit entry goes in with the decision, in the same statement (see insertCreditCheck).
+    const auditEntry = options.audit
+      ? prepareAuditEntry(
+          {
+            actor: options.audit.actor,
+            action: "credit_check.decide",
+            entity: "credit_check",
+            entityId: `${customerId}/${input.orderReference}`,
+            after: {
+              outcome: evaluation.outcome,
+              reasons: evaluation.reasons.map((r) => r.code),
+              segment,
+              orderReference: input.orderReference,
+              amountMinor: delta,
+              orderTotalMinor: input.amountMinor,
+              currency: input.currency,
+              reservedMinor,
+              limitMinor: limit?.amountMinor ?? null,
+              limitCurrency: limit ? limitCurrency : null,
+              exposureMinor: evaluation.exposureMinor,
+            },
+          },
+          now,
+        )
+      : undefined;
+    const { id } = await insertCreditCheck(
+      tx.db,
+      {
+        customerId,
+        accountId: locked?.accountId ?? null,
+        segment,
+        orderReference: input.orderReference,
+        amountMinor: delta,
+        currency: input.currency,
+        orderTotalMinor: input.amountMinor,
+        deliveryDate: input.deliveryDate ?? null,
+        outcome: evaluation.outcome,
+        reasons: evaluation.reasons,
+        decision,
+        limitId: limit ? (head?.limitId ?? null) : null,
+        limitCurrency: limit ? limitCurrency : null,
+        reservedMinor,
+        expiresAt,
+        checkedBy: options.actorId ?? null,
+        checkedAt: now,
+      },
+      auditEntry,
+    );
     return {
       ...decision,
       id,

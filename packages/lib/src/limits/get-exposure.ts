@@ -10,6 +10,7 @@ import {
 } from "@creditdesk/core/limits";
 import { type DatabaseHandle, queryRows } from "@creditdesk/db";
 import { findCustomerId } from "@creditdesk/db/archive";
+import { loadInsuredLimitsInForce } from "@creditdesk/db/insurance";
 import { loadExposureByCurrency } from "@creditdesk/db/limits";
 import { sql } from "drizzle-orm";
 import { AppError } from "../shared/app-error.ts";
@@ -31,8 +32,9 @@ export interface CustomerExposure {
 
 /**
  * Exposure of a customer at a moment (DOMAIN.md): open receivables + open orders not delivered +
- * delivered not invoiced + active reservations, gross and net of collateral, guarantees and the
- * insured share valid on the day; in the limit currency (or `currency`) at the recorded FX rates.
+ * delivered not invoiced + active reservations (invoices sold without recourse excluded), gross and
+ * net of collateral, guarantees and the insured share valid on the day (credit_insurance securities
+ * and the insured limits in force under insurance policies); in the limit currency (or `currency`) at the recorded FX rates.
  */
 export async function getExposure(options: {
   handle: DatabaseHandle;
@@ -91,6 +93,21 @@ export async function getExposure(options: {
       type: s.type,
       amountMinor: convertAtQuote({ amountMinor: s.amountMinor, from: s.currency, to: currency, quote }),
       indemnityBps: s.indemnityBps,
+    });
+  }
+  // Insured limits in force under the credit-insurance policies (insurer decisions): the insured
+  // share (limit × indemnity %, capped by what is still uncovered) is netted like a credit_insurance
+  // security (DOMAIN.md net exposure).
+  for (const l of await loadInsuredLimitsInForce(handle.db, { customerId, asOf, toCurrency: currency })) {
+    const quote = l.currency === currency ? { rate: "1", inverted: false } : quoteOf(l);
+    if (!quote) {
+      missingFxCurrencies.push(l.currency);
+      continue;
+    }
+    held.push({
+      type: "credit_insurance",
+      amountMinor: convertAtQuote({ amountMinor: l.limitMinor, from: l.currency, to: currency, quote }),
+      indemnityBps: l.indemnityBps,
     });
   }
   const limitMinor = effective && effective.currency === currency ? effective.amountMinor : null;

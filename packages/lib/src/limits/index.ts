@@ -5,6 +5,7 @@ export * from "./blocked-orders.ts";
 export * from "./check-credit.ts";
 export * from "./contracts.ts";
 export * from "./credit-check-result.ts";
+export * from "./credit-segments.ts";
 export * from "./get-exposure.ts";
 export * from "./limit-requests.ts";
 export * from "./list-limits.ts";

@@ -1,11 +1,11 @@
-import { type Actor, approvalRefusal, requiredAuthority } from "@creditdesk/core/limits";
+import { type Actor, approvalChain, stepApprovalRefusal } from "@creditdesk/core/limits";
 import type { DatabaseHandle, Db } from "@creditdesk/db";
 import { findCustomerId } from "@creditdesk/db/archive";
 import { domainEvents } from "@creditdesk/db/assessment";
 import { limitRequestSteps, limitRequests } from "@creditdesk/db/limits";
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import { AppError } from "../shared/app-error.ts";
-import { convertAtLatestRate, loadAuthorityMatrix } from "./authority-matrix.ts";
+import { actorAuthority, convertAtLatestRate, loadAuthorityMatrix } from "./authority-matrix.ts";
 import { getExposure } from "./get-exposure.ts";
 import { listCurrentLimits } from "./list-limits.ts";
 import { writeCreditLimit } from "./set-credit-limit.ts";
@@ -41,8 +41,14 @@ async function withSteps(db: Db, request: LimitRequestRow): Promise<LimitRequest
   return { ...request, steps };
 }
 
-/** Where a request goes: the lowest authority level that covers the amount (matrix currency). */
-async function route(db: Db, input: { currency: string; requestedMinor: number; asOf: string }) {
+/**
+ * Where a request goes: the levels of the authority matrix it passes through, ending at the lowest
+ * level that covers the amount (matrix currency), core `approvalChain`.
+ */
+async function route(
+  db: Db,
+  input: { currency: string; requestedMinor: number; asOf: string; requesterRole: string },
+) {
   const matrix = await loadAuthorityMatrix(db);
   const amount = await convertAtLatestRate(db, {
     amountMinor: input.requestedMinor,
@@ -50,17 +56,18 @@ async function route(db: Db, input: { currency: string; requestedMinor: number; 
     to: matrix.currency,
     asOf: input.asOf,
   });
-  const entry = requiredAuthority(matrix, amount);
-  if (!entry) {
+  const chain = approvalChain(matrix, { amountMinor: amount, requesterRole: input.requesterRole });
+  if (!chain) {
     throw new AppError("UNPROCESSABLE", "no role in the authority matrix covers this amount");
   }
-  return { matrix, amount, entry };
+  return { matrix, amount, entry: chain.required, levels: chain.levels };
 }
 
 /**
  * Requests a new, raised, lowered or temporary limit with a justification. The request is routed
- * to the lowest authority that covers the amount; lowering below the current exposure is allowed
- * but flagged (`belowExposure`). The submission is the first recorded step.
+ * through the authority levels up to the lowest one that covers the amount (`approvalLevels`, the
+ * first awaited in `currentLevel`); lowering below the current exposure is allowed but flagged
+ * (`belowExposure`). The submission is the first recorded step.
  */
 export async function requestLimitChange(options: {
   handle: DatabaseHandle;
@@ -79,7 +86,7 @@ export async function requestLimitChange(options: {
   if (customerId === undefined) {
     throw AppError.notFound("customer", input.customer);
   }
-  const { entry } = await route(handle.db, { ...input, asOf });
+  const { entry, levels } = await route(handle.db, { ...input, asOf, requesterRole: actor.role });
   const limits = await listCurrentLimits({ handle, customerId, asOf, segment });
   const current = limits.effective;
   const exposure = await getExposure({
@@ -108,6 +115,8 @@ export async function requestLimitChange(options: {
         justification: input.justification,
         requiredRole: entry.role,
         requiredLevel: entry.level,
+        approvalLevels: levels,
+        currentLevel: levels[0] ?? entry.level,
         requestedBy: actor.id,
         requestedRole: actor.role,
       })
@@ -135,11 +144,29 @@ async function lockRequest(db: Db, id: number): Promise<LimitRequestRow> {
   return row;
 }
 
+/** Who approved a level since the request was last (re)submitted. */
+function approversSinceSubmission(steps: readonly LimitRequestStep[]): string[] {
+  let since = 0;
+  steps.forEach((step, i) => {
+    if (step.action === "submitted" || step.action === "resubmitted") {
+      since = i;
+    }
+  });
+  return steps
+    .slice(since)
+    .filter((s) => s.action === "approved")
+    .map((s) => s.actorId);
+}
+
 /**
- * Approve, reject or send back a pending request. Four eyes: the requester never decides on their
- * own request; approving needs a role whose authority covers the amount (refused with 403
- * otherwise). An approval writes the limit (superseding the previous one of its kind) and appends
- * a `limit.changed` domain event; every decision is a recorded step.
+ * Approve, reject or send back a pending request. A request passes its levels in order
+ * (`approvalLevels`): approving the awaited level moves it to the next one; approving the last
+ * writes the limit (superseding the previous one of its kind) and appends a `limit.changed`
+ * domain event. Four eyes at every level: never the requester, never one person for two levels.
+ * The approver's role must sit at the awaited level or above and their effective authority — the
+ * stricter of the role's maximum and their own approval limit (identity) — must cover what the
+ * level vouches for (403 otherwise). Rejecting or sending back needs four eyes and a role in the
+ * matrix. Every decision is a recorded step with its level.
  */
 export async function decideLimitRequest(options: {
   handle: DatabaseHandle;
@@ -149,7 +176,7 @@ export async function decideLimitRequest(options: {
   actor: Actor;
   now?: Date | undefined;
 }): Promise<LimitRequestWithSteps> {
-  const { handle, id, decision, actor } = options;
+  const { handle, id, decision } = options;
   const asOf = (options.now ?? new Date()).toISOString().slice(0, 10);
   if (decision !== "approve" && !options.comment) {
     throw AppError.validation([{ path: "comment", message: "a rejection or send-back needs a comment" }]);
@@ -159,11 +186,62 @@ export async function decideLimitRequest(options: {
     if (request.status !== "pending") {
       throw new AppError("CONFLICT", `limit request ${id} is ${request.status}, not pending`);
     }
-    const { matrix, amount } = await route(tx.db, { ...request, asOf });
-    const refusal = approvalRefusal({ matrix, actor, requesterId: request.requestedBy, amountMinor: amount });
+    const { matrix, amount, entry } = await route(tx.db, {
+      ...request,
+      asOf,
+      requesterRole: request.requestedRole,
+    });
+    // Requests stored before multi-level routing carry no chain: their required level alone.
+    const levels = request.approvalLevels?.length
+      ? request.approvalLevels
+      : [request.requiredLevel ?? entry.level];
+    const finalLevel = levels[levels.length - 1] ?? entry.level;
+    const level = request.currentLevel ?? finalLevel;
+    const { actor, ownLimitMinor } = await actorAuthority({
+      handle,
+      db: tx.db,
+      actor: options.actor,
+      matrix,
+      asOf,
+    });
+    const earlier = await tx.db
+      .select()
+      .from(limitRequestSteps)
+      .where(eq(limitRequestSteps.requestId, id))
+      .orderBy(asc(limitRequestSteps.id));
+    const refusal = stepApprovalRefusal({
+      matrix,
+      actor,
+      ownLimitMinor,
+      requesterId: request.requestedBy,
+      earlierApprovers: approversSinceSubmission(earlier),
+      level,
+      finalLevel,
+      amountMinor: amount,
+    });
     // Rejecting or sending back only needs four eyes and a role in the matrix.
-    if (refusal && (decision === "approve" || refusal.code !== "INSUFFICIENT_AUTHORITY")) {
+    if (
+      refusal &&
+      (decision === "approve" || refusal.code === "OWN_REQUEST" || refusal.code === "UNKNOWN_ROLE")
+    ) {
       throw new AppError("FORBIDDEN", refusal.message);
+    }
+    const nextLevel = levels[levels.indexOf(level) + 1];
+    if (decision === "approve" && nextLevel !== undefined && level < finalLevel) {
+      const [moved] = await tx.db
+        .update(limitRequests)
+        .set({ currentLevel: nextLevel, updatedAt: sql`now()` })
+        .where(eq(limitRequests.id, id))
+        .returning();
+      await tx.db.insert(limitRequestSteps).values({
+        requestId: id,
+        action: "approved",
+        actorId: actor.id,
+        actorRole: actor.role,
+        level,
+        comment: options.comment ?? null,
+      });
+      return withSteps(tx.db, moved ?? request);
     }
     let limitId: number | null = null;
     if (decision === "approve") {
@@ -191,6 +269,7 @@ export async function decideLimitRequest(options: {
           limitId,
           amountMinor: request.requestedMinor,
           currency: request.currency,
+          approvedBy: [...approversSinceSubmission(earlier), actor.id],
         },
       });
     }
@@ -202,6 +281,7 @@ export async function decideLimitRequest(options: {
         decidedBy: actor.id,
         decidedAt: sql`now()`,
         limitId,
+        currentLevel: null,
         updatedAt: sql`now()`,
       })
       .where(eq(limitRequests.id, id))
@@ -211,6 +291,7 @@ export async function decideLimitRequest(options: {
       action: status,
       actorId: actor.id,
       actorRole: actor.role,
+      level,
       comment: options.comment ?? null,
     });
     return withSteps(tx.db, updated ?? request);
@@ -235,10 +316,11 @@ export async function resubmitLimitRequest(options: {
       throw new AppError("FORBIDDEN", "only the requester can resubmit a request");
     }
     const requestedMinor = options.requestedMinor ?? request.requestedMinor;
-    const { entry } = await route(tx.db, {
+    const { entry, levels } = await route(tx.db, {
       currency: request.currency,
       requestedMinor,
       asOf: new Date().toISOString().slice(0, 10),
+      requesterRole: request.requestedRole,
     });
     const [updated] = await tx.db
       .update(limitRequests)
@@ -248,6 +330,9 @@ export async function resubmitLimitRequest(options: {
         justification: options.justification ?? request.justification,
         requiredRole: entry.role,
         requiredLevel: entry.level,
+        // A resubmission starts the chain again: earlier approvals were of another request.
+        approvalLevels: levels,
+        currentLevel: levels[0] ?? entry.level,
         updatedAt: sql`now()`,
       })
       .where(eq(limitRequests.id, id))

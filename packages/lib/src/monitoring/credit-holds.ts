@@ -1,7 +1,8 @@
-import { type DatabaseHandle, type Db, queryRows } from "@creditdesk/db";
+import { customers, type DatabaseHandle, type Db, queryRows } from "@creditdesk/db";
 import { creditHolds } from "@creditdesk/db/monitoring";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { AppError } from "../shared/app-error.ts";
+import type { CustomerScope } from "./alert-actions.ts";
 
 /** Whether the customer has an unreleased credit hold (read by the credit check). */
 export async function isOnCreditHold(db: Db, customerId: number): Promise<boolean> {
@@ -41,20 +42,99 @@ export async function placeCreditHold(
   return row.id;
 }
 
-/** Releases a hold (four eyes are the identity capability's business; here: who and when). */
-export async function releaseCreditHold(options: { handle: DatabaseHandle; holdId: number; by: string }) {
+/**
+ * Releases a hold — a credit decision, recorded with who, when and why on the hold and as a
+ * `monitoring.credit_hold_released` event. A hold outside the caller's scope is not found.
+ */
+export async function releaseCreditHold(options: {
+  handle: DatabaseHandle;
+  holdId: number;
+  by: string;
+  reason: string;
+  scope?: CustomerScope;
+}) {
+  const [current] = await listCreditHolds({
+    handle: options.handle,
+    id: options.holdId,
+    ...scopeOption(options),
+  });
+  if (!current) {
+    throw new AppError("NOT_FOUND", `credit hold ${options.holdId} does not exist`);
+  }
+  if (current.releasedAt !== null) {
+    throw new AppError("CONFLICT", `credit hold ${options.holdId} was released at ${current.releasedAt}`);
+  }
   const [row] = await options.handle.db
     .update(creditHolds)
-    .set({ releasedAt: sql`now()`, releasedBy: options.by })
+    .set({ releasedAt: sql`now()`, releasedBy: options.by, releaseReason: options.reason })
     .where(and(eq(creditHolds.id, options.holdId), isNull(creditHolds.releasedAt)))
-    .returning();
+    .returning({ id: creditHolds.id });
   if (!row) {
-    throw new AppError("NOT_FOUND", `no active credit hold ${options.holdId}`);
+    throw new AppError("CONFLICT", `credit hold ${options.holdId} was released meanwhile`);
   }
   await options.handle.db.execute(sql`
     insert into domain_events (type, customer_id, payload)
-    values ('monitoring.credit_hold_released', ${row.customerId}, ${JSON.stringify({ holdId: row.id, by: options.by })}::jsonb)`);
-  return row;
+    values ('monitoring.credit_hold_released', ${current.customerId},
+      ${JSON.stringify({ holdId: row.id, by: options.by, reason: options.reason })}::jsonb)`);
+  const [released] = await listCreditHolds({ handle: options.handle, id: options.holdId });
+  return released!;
+}
+
+const scopeOption = (o: { scope?: CustomerScope | undefined }) => (o.scope ? { scope: o.scope } : {});
+
+export interface CreditHoldView {
+  id: number;
+  customerId: number;
+  customer: { id: number; code: string; name: string };
+  reason: string;
+  alertId: number | null;
+  placedAt: string;
+  placedBy: string;
+  releasedAt: string | null;
+  releasedBy: string | null;
+  releaseReason: string | null;
+}
+
+/** Credit holds, newest first: active only by default, optionally of one customer (code). */
+export async function listCreditHolds(options: {
+  handle: DatabaseHandle;
+  id?: number;
+  customer?: string;
+  active?: boolean;
+  scope?: CustomerScope;
+  limit?: number;
+}): Promise<CreditHoldView[]> {
+  const owners = options.scope?.owners;
+  const rows = await options.handle.db
+    .select({ h: creditHolds, c: { code: customers.code, name: customers.legalName } })
+    .from(creditHolds)
+    .innerJoin(customers, eq(customers.id, creditHolds.customerId))
+    .where(
+      and(
+        options.id !== undefined ? eq(creditHolds.id, options.id) : undefined,
+        options.customer !== undefined ? eq(customers.code, options.customer) : undefined,
+        options.active ? isNull(creditHolds.releasedAt) : undefined,
+        owners === undefined
+          ? undefined
+          : owners.length === 0
+            ? sql`false`
+            : inArray(customers.salesOwner, [...owners]),
+      ),
+    )
+    .orderBy(desc(creditHolds.id))
+    .limit(Math.min(options.limit ?? 200, 1000));
+  return rows.map(({ h, c }) => ({
+    id: h.id,
+    customerId: h.customerId,
+    customer: { id: h.customerId, code: c.code, name: c.name },
+    reason: h.reason,
+    alertId: h.alertId,
+    placedAt: h.placedAt.toISOString(),
+    placedBy: h.placedBy,
+    releasedAt: h.releasedAt?.toISOString() ?? null,
+    releasedBy: h.releasedBy,
+    releaseReason: h.releaseReason,
+  }));
 }
 
 /**

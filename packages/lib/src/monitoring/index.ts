@@ -2,6 +2,7 @@
 export * from "./alert-actions.ts";
 export * from "./credit-holds.ts";
 export * from "./job-slots.ts";
+export * from "./list-monitoring-runs.ts";
 export * from "./load-monitoring-facts.ts";
 export * from "./rules.ts";
 export * from "./run-monitoring.ts";

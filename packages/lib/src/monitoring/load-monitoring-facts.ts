@@ -1,4 +1,5 @@
 import {
+  addMonths,
   behaviourFromAggregates,
   chooseAltmanVariant,
   computeAltman,
@@ -8,65 +9,102 @@ import {
 } from "@creditdesk/core/assessment";
 import type { MonitoringFacts } from "@creditdesk/core/monitoring";
 import type { DatabaseHandle } from "@creditdesk/db";
-import { loadAssessmentFacts, loadBehaviourAggregates } from "@creditdesk/db/assessment";
-import { loadMonitoringExtras, loadMonitoringSeries } from "@creditdesk/db/monitoring";
+import {
+  loadMonitoringExtras,
+  loadMonitoringLedger,
+  loadMonitoringProfiles,
+} from "@creditdesk/db/monitoring";
+import { sql } from "drizzle-orm";
 import { toStatement } from "../assessment/to-assessment-inputs.ts";
 
 const asGrade = (g: string | null): RiskGrade | null =>
   g !== null && (RISK_GRADES as readonly string[]).includes(g) ? (g as RiskGrade) : null;
 
-/**
- * Everything the monitoring rules read, for the whole portfolio (or the given customers), loaded
- * set-wise: behaviour sums per DSO window (`loadBehaviourAggregates`), profiles/statements/events
- * (`loadAssessmentFacts`), the 24-month series and the last assessments/ratings/limits — a fixed
- * number of queries whatever the portfolio size.
- */
-export async function loadMonitoringFacts(options: {
+/** Months after a recorded default during which a customer is in recovery, not early warning. */
+export const DEFAULT_RECOVERY_MONTHS = 24;
+
+export interface LoadMonitoringFactsOptions {
   handle: DatabaseHandle;
   asOf: string;
   baseCurrency: string;
   customerIds?: readonly number[];
   /** DSO windows the rules use (90 is always loaded). */
   windows?: readonly number[];
-}): Promise<{ facts: Map<number, MonitoringFacts>; notes: string[] }> {
+  /** External event types the rules count, and their longest look-back (days). */
+  eventTypes?: readonly string[];
+  eventDays?: number;
+  /**
+   * Customers with a default recorded in the last N months are in recovery (collections), not
+   * early warning, and are skipped, as are closed customers; null monitors them too.
+   */
+  recoveryMonths?: number | null;
+}
+
+export interface MonitoringFactsResult {
+  facts: Map<number, MonitoringFacts>;
+  notes: string[];
+  skipped: { closed: number; recovering: number };
+}
+
+/**
+ * Everything the monitoring rules read, for the whole portfolio (or the given customers), loaded
+ * set-wise: the ledger in ONE statement (`loadMonitoringLedger`: behaviour sums per DSO window and
+ * the 24-month series), profiles with the latest statement and the rules' events, and the last
+ * assessments/ratings/limits — a fixed number of queries whatever the portfolio size, the small
+ * ones running beside the big one. The big statement runs with JIT off (compiling its hundred
+ * aggregate expressions costs more than it saves) and enough work_mem to aggregate per invoice in
+ * memory instead of spilling to disk.
+ */
+export async function loadMonitoringFacts(
+  options: LoadMonitoringFactsOptions,
+): Promise<MonitoringFactsResult> {
   const { handle, asOf, baseCurrency } = options;
   const ids = options.customerIds ? { customerIds: options.customerIds } : {};
-  const notes: string[] = [];
-  const profiles = await loadAssessmentFacts(handle.db, {
-    asOf,
-    baseCurrency,
-    statementPeriods: 1,
-    eventMonths: 36,
-    ...ids,
-  });
   const windows = [...new Set([90, ...(options.windows ?? [])])];
-  const behaviour = new Map<number, Map<number, ReturnType<typeof behaviourFromAggregates>>>();
-  for (const periodDays of windows) {
-    const aggregates = await loadBehaviourAggregates(handle.db, { asOf, baseCurrency, periodDays, ...ids });
-    for (const [id, a] of aggregates) {
-      let m = behaviour.get(id);
-      if (!m) {
-        m = new Map();
-        behaviour.set(id, m);
+  const notes: string[] = [];
+  const [ledger, profiles, { extras, limitsAvailable }] = await Promise.all([
+    handle.transaction(async (tx) => {
+      // Large portfolios only: small incremental runs plan fine with the defaults.
+      if (!options.customerIds || options.customerIds.length > 1_000) {
+        await tx.db.execute(sql`set local jit = off`);
+        await tx.db.execute(sql`set local work_mem = '256MB'`);
       }
-      m.set(periodDays, behaviourFromAggregates(a));
-    }
-  }
-  const series = await loadMonitoringSeries(handle.db, { asOf, baseCurrency, months: 24, ...ids });
-  const { extras, limitsAvailable } = await loadMonitoringExtras(handle.db, { asOf, baseCurrency, ...ids });
+      return loadMonitoringLedger(tx.db, { asOf, baseCurrency, windows, months: 24, ...ids });
+    }),
+    loadMonitoringProfiles(handle.db, {
+      asOf,
+      eventTypes: options.eventTypes ?? [],
+      eventDays: options.eventDays ?? 0,
+      ...ids,
+    }),
+    loadMonitoringExtras(handle.db, { asOf, baseCurrency, ...ids }),
+  ]);
   if (!limitsAvailable) {
     notes.push("limit utilisation skipped: no credit_limits table");
   }
+  const recoveryMonths =
+    options.recoveryMonths === undefined ? DEFAULT_RECOVERY_MONTHS : options.recoveryMonths;
+  const recoverySince = recoveryMonths === null ? null : addMonths(asOf, -recoveryMonths);
+  const skipped = { closed: 0, recovering: 0 };
   const facts = new Map<number, MonitoringFacts>();
   for (const [id, p] of profiles) {
+    if (p.status === "closed") {
+      skipped.closed++;
+      continue;
+    }
+    if (recoverySince !== null && p.lastDefaultOn !== null && p.lastDefaultOn > recoverySince) {
+      skipped.recovering++;
+      continue;
+    }
     const e = extras.get(id);
-    const s = series.get(id);
-    const b = behaviour.get(id) ?? new Map();
+    const l = ledger.get(id);
+    const behaviour = new Map(
+      [...(l?.aggregates ?? new Map())].map(([w, a]) => [w, behaviourFromAggregates(a)] as const),
+    );
     let altmanZone: MonitoringFacts["altmanZone"] = null;
     let currentRatio: number | null = null;
-    const last = p.statements.at(-1);
-    if (last) {
-      const statement = toStatement(last);
+    if (p.statement) {
+      const statement = toStatement(p.statement);
       const variant = chooseAltmanVariant({
         ownership: p.companyType === "public_manufacturer" ? "public" : "private",
         isManufacturer: p.companyType !== "non_manufacturer",
@@ -76,28 +114,29 @@ export async function loadMonitoringFacts(options: {
       const cr = computeFinancialRatios(statement).currentRatio;
       currentRatio = cr.status === "ok" ? cr.value : null;
     }
-    const open = b.get(90)?.openBalanceMinor ?? 0;
+    const open = behaviour.get(90)?.openBalanceMinor ?? 0;
     const limit = e?.limitBaseMinor ?? null;
     facts.set(id, {
       customerId: id,
       code: p.code,
       tier: p.tier,
       industry: p.industry,
+      paymentTermsDays: p.paymentTermsDays,
       grade: asGrade(e?.latestGrade ?? null),
-      behaviour: b,
+      behaviour,
       latestScore: e?.latestScore ?? null,
       previousScore: e?.previousScore ?? null,
       previousGrade: asGrade(e?.previousGrade ?? null),
       altmanZone,
       currentRatio,
-      events: p.events.map((ev) => ({ type: ev.type, date: ev.date })),
+      events: p.events,
       rating: e?.rating ?? null,
       previousRating: e?.previousRating ?? null,
       // A zero limit with exposure is fully used; a zero limit without exposure is not measurable.
       limitUtilisation: limit === null ? null : limit > 0 ? open / limit : open > 0 ? 1e6 : null,
-      monthlyOrders: s?.orders ?? new Array<number>(24).fill(0),
-      monthlyPaymentDays: s?.paymentDays ?? new Array<number | null>(24).fill(null),
+      monthlyOrders: l?.orders ?? new Array<number>(24).fill(0),
+      monthlyPaymentDays: l?.paymentDays ?? new Array<number | null>(24).fill(null),
     });
   }
-  return { facts, notes };
+  return { facts, notes, skipped };
 }

@@ -1,4 +1,5 @@
 import type { DatabaseHandle } from "@creditdesk/db";
+import { runNightlyInsuranceCheck } from "../insurance/check-insurance.ts";
 import type { DispatchConfig } from "../notifications/dispatch-notifications.ts";
 import { dispatchNotifications } from "../notifications/dispatch-notifications.ts";
 import { claimJobSlot, finishJobSlot } from "./job-slots.ts";
@@ -41,6 +42,10 @@ export function startMonitoringScheduler(options: {
         baseCurrency: options.baseCurrency,
         ...(options.notify ? { notify: options.notify } : {}),
       });
+      if (options.notify) {
+        // Immediate deliveries queued by runs that did not send them (API, CLI without SMTP_URL).
+        await dispatchNotifications({ handle: options.handle, config: options.notify, mode: "immediate" });
+      }
       if (
         at.getHours() >= (options.hour ?? 2) &&
         (await claimJobSlot(options.handle, "monitoring.nightly", asOf, owner))
@@ -64,6 +69,7 @@ export function startMonitoringScheduler(options: {
           log(
             `nightly monitoring ${asOf}: ${summary.alertsOpened} new alerts, ${summary.alertsUpdated} still open`,
           );
+          await runNightlyInsuranceCheck(options.handle, asOf, owner, log);
         } catch (error) {
           await finishJobSlot(options.handle, "monitoring.nightly", asOf, {
             status: "failed",

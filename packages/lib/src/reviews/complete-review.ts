@@ -3,12 +3,18 @@ import type { DatabaseHandle } from "@creditdesk/db";
 import { creditReviews } from "@creditdesk/db/reviews";
 import { and, eq, sql } from "drizzle-orm";
 import { assessCustomerNow } from "../assessment/assess-customer-now.ts";
+import type { CustomerScope } from "../monitoring/alert-actions.ts";
+import { placeCreditHold } from "../monitoring/credit-holds.ts";
 import { AppError } from "../shared/app-error.ts";
 import { buildReviewReport } from "./build-review-report.ts";
+import { getReview } from "./get-review.ts";
+import { scheduleReviews } from "./schedule-reviews.ts";
 
 /**
  * Runs a review: re-assesses the customer on fresh data (trigger "review"), records the reviewer's
- * conclusion (keep, raise, lower, hold) with the report data as a snapshot, and closes the task.
+ * conclusion (keep, raise, lower, hold) with the report data as a snapshot, closes the task and
+ * schedules the next one (interval from tier and the fresh grade). "hold" also puts the customer
+ * on credit hold (credit checks then block until someone releases it).
  */
 export async function completeReview(options: {
   handle: DatabaseHandle;
@@ -18,14 +24,13 @@ export async function completeReview(options: {
   reviewer: string;
   conclusion: ReviewConclusion;
   note?: string;
+  scope?: CustomerScope;
 }) {
-  const [review] = await options.handle.db
-    .select()
-    .from(creditReviews)
-    .where(eq(creditReviews.id, options.reviewId));
-  if (!review) {
-    throw new AppError("NOT_FOUND", `review ${options.reviewId} does not exist`);
-  }
+  const review = await getReview({
+    handle: options.handle,
+    id: options.reviewId,
+    ...(options.scope ? { scope: options.scope } : {}),
+  });
   if (review.status !== "open") {
     throw new AppError("CONFLICT", `review ${options.reviewId} is ${review.status}`);
   }
@@ -52,5 +57,16 @@ export async function completeReview(options: {
     })
     .where(and(eq(creditReviews.id, options.reviewId), eq(creditReviews.status, "open")))
     .returning();
-  return { review: done!, assessment };
+  if (!done) {
+    throw new AppError("CONFLICT", `review ${options.reviewId} was completed meanwhile`);
+  }
+  if (options.conclusion === "hold") {
+    await placeCreditHold(options.handle.db, {
+      customerId: review.customerId,
+      reason: `credit review #${review.id}: hold${options.note ? ` — ${options.note}` : ""}`,
+      placedBy: options.reviewer,
+    });
+  }
+  await scheduleReviews({ handle: options.handle, customerIds: [review.customerId] });
+  return { review: done, assessment };
 }

@@ -13,6 +13,7 @@ import {
   localText,
   toAssessmentList,
 } from "./assessment-view.ts";
+import { ScoreHistoryChart } from "./score-history-chart.tsx";
 
 /**
  * The customer's latest credit assessment (score, grade, PD, reasons, policy) and its history.
@@ -21,7 +22,7 @@ import {
  */
 export function AssessmentTab({ customer }: { customer: Customer }) {
   const i18n = useI18n();
-  const { t } = i18n;
+  const { t, locale } = i18n;
   const [running, setRunning] = useState(false);
   const [runError, setRunError] = useState<Error | undefined>(undefined);
   const history = useApi(
@@ -89,6 +90,7 @@ export function AssessmentTab({ customer }: { customer: Customer }) {
       {items.length > 1 ? (
         <>
           <h2 className="cd-section-title">{t("assessment.history")}</h2>
+          <ScoreHistoryChart items={items} />
           <Table<AssessmentView>
             size="small"
             rowKey={(row) => row.key}
@@ -113,6 +115,19 @@ export function AssessmentTab({ customer }: { customer: Customer }) {
                 key: "model",
                 title: t("assessment.scorecard"),
                 render: (_, a) => a.model ?? t("common.empty"),
+              },
+              {
+                key: "reasons",
+                title: t("creditFile.reasonCodes"),
+                render: (_, a) => (
+                  <span data-testid="history-reasons">
+                    {a.reasons.slice(0, 4).map((r, i) => (
+                      <Tag key={r.code || i} title={localText(r.text, locale) ?? r.code}>
+                        {r.code}
+                      </Tag>
+                    ))}
+                  </span>
+                ),
               },
             ]}
           />

@@ -4,6 +4,8 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { ApiError, apiGet } from "../../shared/api/client.ts";
 import type { Customer } from "../../shared/api/types.ts";
 import { useApi } from "../../shared/api/use-api.ts";
+import { useAuth } from "../../shared/auth/auth-context.tsx";
+import type { Permission } from "../../shared/auth/auth-types.ts";
 import { useI18n } from "../../shared/i18n/i18n-context.tsx";
 import type { MessageKey } from "../../shared/i18n/zh-CN.ts";
 import { industryLabel } from "../../shared/reference/industries.ts";
@@ -11,12 +13,15 @@ import { regionLabel } from "../../shared/reference/regions.ts";
 import { LoadError, PageLoading } from "../../shared/ui/page-state.tsx";
 import { usccOf } from "../customers-api.ts";
 import { AssessmentTab } from "./assessment-tab.tsx";
+import { AuditTab } from "./audit-tab.tsx";
 import { ContactsTab } from "./contacts-tab.tsx";
 import { ExternalTab } from "./external-tab.tsx";
 import { FinancialsTab } from "./financials-tab.tsx";
+import { InsuranceTab } from "./insurance-tab.tsx";
 import { IssuesTab } from "./issues-tab.tsx";
 import { InvoicesTab, OrdersTab, PaymentsTab } from "./ledger-tabs.tsx";
 import { LimitsTab } from "./limits-tab.tsx";
+import { MonitoringTab } from "./monitoring-tab.tsx";
 import { ProfileTab } from "./profile-tab.tsx";
 
 const TABS = [
@@ -30,8 +35,18 @@ const TABS = [
   "payments",
   "issues",
   "external",
+  "monitoring",
+  "insurance",
+  "audit",
 ] as const;
 type TabKey = (typeof TABS)[number];
+
+/** Tabs shown only to users who may read what they hold (the rest ride on customers:read). */
+const TAB_PERMISSIONS: Partial<Record<TabKey, readonly Permission[]>> = {
+  monitoring: ["alerts:read", "reviews:read"],
+  insurance: ["insurance:read"],
+  audit: ["audit:read"],
+};
 
 function renderTab(key: TabKey, customer: Customer) {
   switch (key) {
@@ -55,6 +70,12 @@ function renderTab(key: TabKey, customer: Customer) {
       return <IssuesTab customer={customer} />;
     case "external":
       return <ExternalTab customer={customer} />;
+    case "monitoring":
+      return <MonitoringTab customer={customer} />;
+    case "insurance":
+      return <InsuranceTab customer={customer} />;
+    case "audit":
+      return <AuditTab customer={customer} />;
     default: {
       const unreachable: never = key;
       return unreachable;
@@ -68,8 +89,10 @@ export default function CreditFilePage() {
   const { t, locale } = i18n;
   const { code = "" } = useParams();
   const [params, setParams] = useSearchParams();
+  const { can } = useAuth();
+  const tabs = TABS.filter((key) => TAB_PERMISSIONS[key]?.some((p) => can(p)) ?? true);
   const tabParam = params.get("tab");
-  const activeTab: TabKey = (TABS as readonly string[]).includes(tabParam ?? "")
+  const activeTab: TabKey = (tabs as readonly string[]).includes(tabParam ?? "")
     ? (tabParam as TabKey)
     : "profile";
 
@@ -131,7 +154,7 @@ export default function CreditFilePage() {
             next.set("tab", key);
             setParams(next, { replace: true });
           }}
-          items={TABS.map((key) => ({
+          items={tabs.map((key) => ({
             key,
             label: t(`creditFile.tab.${key}` satisfies MessageKey),
             children: renderTab(key, c),

@@ -12,6 +12,7 @@ import {
 import { useApi } from "../../shared/api/use-api.ts";
 import { type I18n, useI18n } from "../../shared/i18n/i18n-context.tsx";
 import { EChart } from "../../shared/ui/echart.tsx";
+import { ExportBox } from "../../shared/ui/export-box.tsx";
 import { EmptyState, LoadError, PageLoading } from "../../shared/ui/page-state.tsx";
 import { computeRatio, PERCENT_RATIOS, RATIO_KEYS, type RatioKey, type RatioValue } from "./ratios.ts";
 
@@ -128,72 +129,78 @@ export function FinancialsTab({ customer }: { customer: Customer }) {
 
       <h2 className="cd-section-title">{t("financials.ratios")}</h2>
       <Alert type="info" showIcon title={t("financials.ratiosComputedHere")} style={{ marginBottom: 12 }} />
-      <Table
-        data-testid="ratios-table"
-        size="small"
-        pagination={false}
-        scroll={{ x: "max-content" }}
-        rowKey="key"
-        dataSource={ratioRows}
-        columns={[
-          {
-            key: "ratio",
-            title: t("financials.ratio"),
-            fixed: "left",
-            render: (_, row) => t(`ratio.${row.key}`),
-          },
-          {
-            key: "formula",
-            title: t("financials.formula"),
-            render: (_, row) => <Typography.Text type="secondary">{t(`formula.${row.key}`)}</Typography.Text>,
-          },
-          ...periodColumns.map((column, index) => ({
-            ...column,
-            render: (_: unknown, row: (typeof ratioRows)[number]) => {
-              const value = row.values[index];
-              if (!value) {
-                return t("common.empty");
-              }
-              return value.status === "ok" ? (
-                <span className="cd-num">{formatRatio(i18n, row.key, value)}</span>
-              ) : (
-                <Typography.Text type="secondary" title={t(`notComputable.${value.reason}`)}>
-                  {t("financials.notComputable")}
-                </Typography.Text>
-              );
+      <ExportBox name="ratios">
+        <Table
+          data-testid="ratios-table"
+          size="small"
+          pagination={false}
+          scroll={{ x: "max-content" }}
+          rowKey="key"
+          dataSource={ratioRows}
+          columns={[
+            {
+              key: "ratio",
+              title: t("financials.ratio"),
+              fixed: "left",
+              render: (_, row) => t(`ratio.${row.key}`),
             },
-          })),
-        ]}
-      />
+            {
+              key: "formula",
+              title: t("financials.formula"),
+              render: (_, row) => (
+                <Typography.Text type="secondary">{t(`formula.${row.key}`)}</Typography.Text>
+              ),
+            },
+            ...periodColumns.map((column, index) => ({
+              ...column,
+              render: (_: unknown, row: (typeof ratioRows)[number]) => {
+                const value = row.values[index];
+                if (!value) {
+                  return t("common.empty");
+                }
+                return value.status === "ok" ? (
+                  <span className="cd-num">{formatRatio(i18n, row.key, value)}</span>
+                ) : (
+                  <Typography.Text type="secondary" title={t(`notComputable.${value.reason}`)}>
+                    {t("financials.notComputable")}
+                  </Typography.Text>
+                );
+              },
+            })),
+          ]}
+        />
+      </ExportBox>
 
       <h2 className="cd-section-title">{t("financials.statements")}</h2>
-      <Table
-        data-testid="statements-table"
-        size="small"
-        pagination={false}
-        scroll={{ x: "max-content" }}
-        rowKey="key"
-        dataSource={lineRows}
-        columns={[
-          {
-            key: "line",
-            title: t("financials.line"),
-            fixed: "left",
-            render: (_, row) => t(`line.${row.key as StatementLine}`),
-          },
-          ...periodColumns.map((column, index) => ({
-            ...column,
-            render: (_: unknown, row: { key: StatementLine }) => {
-              const s = statements[index];
-              return s ? (
-                <span className="cd-num">{i18n.money(s[row.key], s.currency)}</span>
-              ) : (
-                t("common.empty")
-              );
+      <ExportBox name="statements">
+        <Table
+          data-testid="statements-table"
+          size="small"
+          pagination={false}
+          scroll={{ x: "max-content" }}
+          rowKey="key"
+          dataSource={lineRows}
+          columns={[
+            {
+              key: "line",
+              title: t("financials.line"),
+              fixed: "left",
+              render: (_, row) => t(`line.${row.key as StatementLine}`),
             },
-          })),
-        ]}
-      />
+            ...periodColumns.map((column, index) => ({
+              ...column,
+              render: (_: unknown, row: { key: StatementLine }) => {
+                const s = statements[index];
+                return s ? (
+                  <span className="cd-num">{i18n.money(s[row.key], s.currency)}</span>
+                ) : (
+                  t("common.empty")
+                );
+              },
+            })),
+          ]}
+        />
+      </ExportBox>
     </>
   );
 }

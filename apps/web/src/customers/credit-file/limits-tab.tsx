@@ -9,6 +9,7 @@ import {
   Input,
   Row,
   Select,
+  Space,
   Statistic,
   Table,
   Tag,
@@ -31,9 +32,10 @@ import { apiGet, apiPost } from "../../shared/api/client.ts";
 import type { Customer } from "../../shared/api/types.ts";
 import { useApi } from "../../shared/api/use-api.ts";
 import { useAuth } from "../../shared/auth/auth-context.tsx";
-import { currencyDigits } from "../../shared/format/money.ts";
+import { currencyDigits, minorToDecimalString } from "../../shared/format/money.ts";
 import { useI18n } from "../../shared/i18n/i18n-context.tsx";
 import type { MessageKey } from "../../shared/i18n/zh-CN.ts";
+import { ExportBox } from "../../shared/ui/export-box.tsx";
 import { LoadError, PageLoading } from "../../shared/ui/page-state.tsx";
 
 const num = (text: string) => <span className="cd-num">{text}</span>;
@@ -108,7 +110,12 @@ export function LimitsTab({ customer }: { customer: Customer }) {
       </Row>
       <RecommendationCard recommendation={recommendation} />
       {can("limits:request") ? (
-        <RequestForm customer={customer} currency={currency} onSubmitted={data.reload} />
+        <RequestForm
+          customer={customer}
+          currency={currency}
+          recommendation={recommendation}
+          onSubmitted={data.reload}
+        />
       ) : null}
       {requests.length > 0 ? <RequestsTable requests={requests} /> : null}
       {limits.history.length > 0 ? <HistoryTable history={limits.history} /> : null}
@@ -213,42 +220,44 @@ function RecommendationCard({ recommendation: rec }: { recommendation: LimitReco
         </Col>
       </Row>
       {rec.reason ? <Alert type="info" showIcon title={rec.reason} style={{ marginBottom: 12 }} /> : null}
-      <Table<RecommendationRow>
-        size="small"
-        rowKey="key"
-        pagination={false}
-        dataSource={recommendationRows(rec)}
-        data-testid="recommendation-table"
-        columns={[
-          {
-            key: "method",
-            title: t("limits.method"),
-            render: (_, row) => t(`limits.method.${row.key}` satisfies MessageKey),
-          },
-          {
-            key: "figure",
-            title: t("limits.figure"),
-            align: "right",
-            render: (_, row) =>
-              row.figure.status === "ok" ? num(i18n.money(row.figure.valueMinor, c)) : t("common.empty"),
-          },
-          {
-            key: "basis",
-            title: t("limits.basis"),
-            render: (_, row) => (row.figure.status === "ok" ? row.figure.formula : row.figure.reason),
-          },
-          {
-            key: "binding",
-            title: t("limits.binding"),
-            render: (_, row) =>
-              row.binding ? (
-                <Tag color="blue" data-testid="recommendation-binding">
-                  {t("limits.binding")}
-                </Tag>
-              ) : null,
-          },
-        ]}
-      />
+      <ExportBox name="limit-recommendation">
+        <Table<RecommendationRow>
+          size="small"
+          rowKey="key"
+          pagination={false}
+          dataSource={recommendationRows(rec)}
+          data-testid="recommendation-table"
+          columns={[
+            {
+              key: "method",
+              title: t("limits.method"),
+              render: (_, row) => t(`limits.method.${row.key}` satisfies MessageKey),
+            },
+            {
+              key: "figure",
+              title: t("limits.figure"),
+              align: "right",
+              render: (_, row) =>
+                row.figure.status === "ok" ? num(i18n.money(row.figure.valueMinor, c)) : t("common.empty"),
+            },
+            {
+              key: "basis",
+              title: t("limits.basis"),
+              render: (_, row) => (row.figure.status === "ok" ? row.figure.formula : row.figure.reason),
+            },
+            {
+              key: "binding",
+              title: t("limits.binding"),
+              render: (_, row) =>
+                row.binding ? (
+                  <Tag color="blue" data-testid="recommendation-binding">
+                    {t("limits.binding")}
+                  </Tag>
+                ) : null,
+            },
+          ]}
+        />
+      </ExportBox>
     </Card>
   );
 }
@@ -256,15 +265,23 @@ function RecommendationCard({ recommendation: rec }: { recommendation: LimitReco
 function RequestForm({
   customer,
   currency,
+  recommendation,
   onSubmitted,
 }: {
   customer: Customer;
   currency: string;
+  /** Shown beside the amount, and offered as the amount when in the same currency. */
+  recommendation: LimitRecommendation;
   onSubmitted: () => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { message } = App.useApp();
   const [kind, setKind] = useState<RequestKind>("new");
+  const recommended =
+    recommendation.recommendedMinor !== null && recommendation.currency === currency
+      ? recommendation.recommendedMinor
+      : null;
   const [amount, setAmount] = useState("");
   const [justification, setJustification] = useState("");
   const [invalid, setInvalid] = useState<"amount" | "justification" | null>(null);
@@ -336,6 +353,24 @@ function RequestForm({
               />
             </Form.Item>
           </Col>
+          <Col xs={24} md={10}>
+            <Form.Item label={t("creditFile.recommended")}>
+              <Space data-testid="request-recommendation">
+                <span className="cd-num">
+                  {i18n.money(recommendation.recommendedMinor, recommendation.currency)}
+                </span>
+                {recommended !== null ? (
+                  <Button
+                    size="small"
+                    onClick={() => setAmount(minorToDecimalString(recommended, currencyDigits(currency)))}
+                    data-testid="use-recommendation"
+                  >
+                    {t("creditFile.useRecommended")}
+                  </Button>
+                ) : null}
+              </Space>
+            </Form.Item>
+          </Col>
         </Row>
         <Form.Item
           label={t("limits.justification")}
@@ -366,30 +401,32 @@ function RequestsTable({ requests }: { requests: LimitRequest[] }) {
   return (
     <>
       <h2 className="cd-section-title">{t("limits.requests")}</h2>
-      <Table<LimitRequest>
-        size="small"
-        rowKey="id"
-        pagination={false}
-        dataSource={requests}
-        data-testid="customer-limit-requests"
-        columns={[
-          { key: "kind", title: t("limits.kind"), render: (_, r) => i18n.label("limitKind", r.kind) },
-          {
-            key: "amount",
-            title: t("approvals.requested"),
-            align: "right",
-            render: (_, r) => num(i18n.money(r.requestedMinor, r.currency)),
-          },
-          { key: "by", title: t("approvals.requestedBy"), dataIndex: "requestedBy" },
-          { key: "at", title: t("approvals.requestedAt"), render: (_, r) => i18n.date(r.createdAt) },
-          {
-            key: "status",
-            title: t("limits.status"),
-            render: (_, r) => <Tag>{i18n.label("requestStatus", r.status)}</Tag>,
-          },
-          { key: "why", title: t("limits.justification"), dataIndex: "justification" },
-        ]}
-      />
+      <ExportBox name="limit-requests">
+        <Table<LimitRequest>
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={requests}
+          data-testid="customer-limit-requests"
+          columns={[
+            { key: "kind", title: t("limits.kind"), render: (_, r) => i18n.label("limitKind", r.kind) },
+            {
+              key: "amount",
+              title: t("approvals.requested"),
+              align: "right",
+              render: (_, r) => num(i18n.money(r.requestedMinor, r.currency)),
+            },
+            { key: "by", title: t("approvals.requestedBy"), dataIndex: "requestedBy" },
+            { key: "at", title: t("approvals.requestedAt"), render: (_, r) => i18n.date(r.createdAt) },
+            {
+              key: "status",
+              title: t("limits.status"),
+              render: (_, r) => <Tag>{i18n.label("requestStatus", r.status)}</Tag>,
+            },
+            { key: "why", title: t("limits.justification"), dataIndex: "justification" },
+          ]}
+        />
+      </ExportBox>
     </>
   );
 }
@@ -400,33 +437,35 @@ function HistoryTable({ history }: { history: CreditLimit[] }) {
   return (
     <>
       <h2 className="cd-section-title">{t("limits.history")}</h2>
-      <Table<CreditLimit>
-        size="small"
-        rowKey="id"
-        pagination={false}
-        dataSource={history}
-        columns={[
-          { key: "from", title: t("limits.validFrom"), render: (_, l) => i18n.date(l.validFrom) },
-          {
-            key: "to",
-            title: t("limits.validTo"),
-            render: (_, l) => (l.validTo ? i18n.date(l.validTo) : t("limits.openEnded")),
-          },
-          { key: "kind", title: t("limits.kind"), render: (_, l) => i18n.label("limitKind", l.kind) },
-          {
-            key: "amount",
-            title: t("limits.amount"),
-            align: "right",
-            render: (_, l) => num(i18n.money(l.amountMinor, l.currency)),
-          },
-          { key: "by", title: t("limits.createdBy"), dataIndex: "createdBy" },
-          {
-            key: "superseded",
-            title: t("limits.superseded"),
-            render: (_, l) => (l.supersededAt ? i18n.date(l.supersededAt) : t("common.empty")),
-          },
-        ]}
-      />
+      <ExportBox name="limit-history">
+        <Table<CreditLimit>
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={history}
+          columns={[
+            { key: "from", title: t("limits.validFrom"), render: (_, l) => i18n.date(l.validFrom) },
+            {
+              key: "to",
+              title: t("limits.validTo"),
+              render: (_, l) => (l.validTo ? i18n.date(l.validTo) : t("limits.openEnded")),
+            },
+            { key: "kind", title: t("limits.kind"), render: (_, l) => i18n.label("limitKind", l.kind) },
+            {
+              key: "amount",
+              title: t("limits.amount"),
+              align: "right",
+              render: (_, l) => num(i18n.money(l.amountMinor, l.currency)),
+            },
+            { key: "by", title: t("limits.createdBy"), dataIndex: "createdBy" },
+            {
+              key: "superseded",
+              title: t("limits.superseded"),
+              render: (_, l) => (l.supersededAt ? i18n.date(l.supersededAt) : t("common.empty")),
+            },
+          ]}
+        />
+      </ExportBox>
     </>
   );
 }

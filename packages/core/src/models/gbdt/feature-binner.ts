@@ -31,7 +31,13 @@ export function fitBinner(column: FeatureColumn, target: Uint8Array, maxBins: nu
     kept.sort((a, b) => rate(a[1]) - rate(b[1]) || a[0].localeCompare(b[0]));
     return { name: column.name, kind: "categorical", categories: kept.map(([name]) => name) };
   }
-  const present = column.values.filter((x) => !Number.isNaN(x)).sort();
+  // Typed-array sort is numeric and puts NaN (missing) last: cut them off instead of filtering.
+  const sorted = Float64Array.from(column.values).sort();
+  let presentCount = sorted.length;
+  while (presentCount > 0 && Number.isNaN(sorted[presentCount - 1]!)) {
+    presentCount--;
+  }
+  const present = sorted.subarray(0, presentCount);
   const distinct: number[] = [];
   for (let i = 0; i < present.length; i++) {
     if (i === 0 || present[i] !== present[i - 1]) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../data/rng.ts";
 import { DEFAULT_GBDT_PARAMS } from "./gbdt-params.ts";
-import { growTreeWithPartition, predictCodeTree } from "./grow-tree.ts";
+import { addCodeTree, createGrowWorkspace, growTreeWithPartition, predictCodeTree } from "./grow-tree.ts";
 
 /** Two code columns (0 = missing) and gradients that depend on them, so the tree splits. */
 function context(n: number) {
@@ -46,5 +46,38 @@ describe("growTreeWithPartition", () => {
       }
     }
     expect([...seen].sort((x, y) => x - y)).toEqual(Array.from(rows));
+  });
+
+  it("grows the same tree with a reused workspace as with a fresh one", () => {
+    const ctx = context(600);
+    const rows = Uint32Array.from({ length: 600 }, (_, k) => k);
+    const workspace = createGrowWorkspace(600, ctx.totalBins);
+    // A first tree on other rows leaves the buffers dirty.
+    growTreeWithPartition(ctx, rows.subarray(100, 400), [1], workspace);
+    const reused = growTreeWithPartition(ctx, rows, [0, 1], workspace).tree;
+    const fresh = growTreeWithPartition(ctx, rows, [0, 1]).tree;
+    expect(reused).toEqual(fresh);
+  });
+});
+
+describe("addCodeTree", () => {
+  it.each([
+    ["missing goes left", true],
+    ["missing goes right", false],
+  ])("adds the leaf predictCodeTree reaches to every row (%s)", (_, missingLeft) => {
+    const ctx = context(600);
+    const rows = Uint32Array.from({ length: 600 }, (_, k) => k);
+    const { tree } = growTreeWithPartition(ctx, rows, [0, 1]);
+    // Force the root's missing direction both ways: code 0 of column b is frequent (1 in 5).
+    tree.missingLeft.fill(missingLeft);
+    const out = new Float64Array(600).fill(1);
+    addCodeTree(tree, ctx.codes, out);
+    const some = new Float64Array(600);
+    const picked = Uint32Array.from({ length: 200 }, (_, k) => k * 3);
+    addCodeTree(tree, ctx.codes, some, picked);
+    for (let i = 0; i < 600; i++) {
+      expect(out[i]).toBe(1 + predictCodeTree(tree, ctx.codes, i));
+      expect(some[i]).toBe(i % 3 === 0 ? predictCodeTree(tree, ctx.codes, i) : 0);
+    }
   });
 });

@@ -1,13 +1,12 @@
 import type { Dataset } from "../data/dataset.ts";
 import { createRng, shuffleInPlace } from "../data/rng.ts";
-import { sigmoid } from "../scorecard/scale.ts";
 import type { FeatureBinner } from "./feature-binner.ts";
 import { binCount, encodeColumn, fitBinner } from "./feature-binner.ts";
 import type { GbdtFeature, GbdtModel, GbdtTree } from "./gbdt-model.ts";
 import type { GbdtParams } from "./gbdt-params.ts";
 import { DEFAULT_GBDT_PARAMS } from "./gbdt-params.ts";
 import type { CodeTree } from "./grow-tree.ts";
-import { growTreeWithPartition, predictCodeTree } from "./grow-tree.ts";
+import { addCodeTree, createGrowWorkspace, growTreeWithPartition } from "./grow-tree.ts";
 
 export interface TrainGbdtResult {
   readonly model: GbdtModel;
@@ -17,14 +16,27 @@ export interface TrainGbdtResult {
   readonly history: { iteration: number; validationLogLoss: number | null }[];
 }
 
+/** Mean log loss from margins: softplus(m) − y·m, with softplus(m) = max(m, 0) + log1p(e^−|m|). */
 function meanLogLoss(target: Uint8Array, margin: Float64Array): number {
   let sum = 0;
   for (let i = 0; i < margin.length; i++) {
     const m = margin[i]!;
-    const softplus = m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m));
+    const e = Math.exp(m > 0 ? -m : m);
+    const softplus = m > 0 ? m + Math.log1p(e) : Math.log1p(e);
     sum += softplus - target[i]! * m;
   }
   return sum / margin.length;
+}
+
+/**
+ * Logistic loss at row i: g = p − y, h = p(1 − p), with p = sigmoid(m) from one exp (e^−|m|);
+ * h is floored so a leaf's Newton step stays finite.
+ */
+function setGradient(grad: Float64Array, hess: Float64Array, target: Uint8Array, i: number, m: number): void {
+  const e = Math.exp(m >= 0 ? -m : m);
+  const p = m >= 0 ? 1 / (1 + e) : e / (1 + e);
+  grad[i] = p - target[i]!;
+  hess[i] = Math.max(p * (1 - p), 1e-16);
 }
 
 /** Converts a code tree into the serialisable tree on raw values. */
@@ -91,22 +103,29 @@ export function trainGbdt(options: {
   let best = { loss: Number.POSITIVE_INFINITY, iteration: 0 };
   const allRows = Uint32Array.from({ length: n }, (_, i) => i);
   const allFeatures = train.features.map((_, j) => j);
+  const workspace = createGrowWorkspace(n, totalBins);
+  const bagBuffer = new Uint32Array(params.subsample < 1 ? n : 0);
+  const outOfBagBuffer = new Uint32Array(params.subsample < 1 ? n : 0);
+  const target = train.target;
 
+  for (let i = 0; i < n; i++) {
+    setGradient(grad, hess, target, i, baseMargin);
+  }
   for (let iteration = 1; iteration <= params.maxIterations; iteration++) {
-    for (let i = 0; i < n; i++) {
-      const p = sigmoid(margin[i]!);
-      grad[i] = p - train.target[i]!;
-      hess[i] = Math.max(p * (1 - p), 1e-16);
-    }
     let rows = allRows;
+    let outOfBag: Uint32Array | undefined;
     if (params.subsample < 1) {
-      const picked: number[] = [];
+      let inBag = 0;
+      let outside = 0;
       for (let i = 0; i < n; i++) {
         if (random() < params.subsample) {
-          picked.push(i);
+          bagBuffer[inBag++] = i;
+        } else {
+          outOfBagBuffer[outside++] = i;
         }
       }
-      rows = Uint32Array.from(picked);
+      rows = bagBuffer.subarray(0, inBag);
+      outOfBag = outOfBagBuffer.subarray(0, outside);
     }
     let features = allFeatures;
     if (params.colsample < 1) {
@@ -116,33 +135,30 @@ export function trainGbdt(options: {
         .slice(0, Math.max(1, Math.ceil(params.colsample * allFeatures.length)))
         .sort((a, b) => a - b);
     }
-    const { tree, index, leaves } = growTreeWithPartition(ctx, rows, features);
+    const { tree, index, leaves } = growTreeWithPartition(ctx, rows, features, workspace);
     trees.push(tree);
     // The grower already knows which leaf every sampled row fell into: add the leaf values along
-    // the partition. Only rows left out by subsampling still walk the tree.
+    // the partition, and compute the next round's gradient while the row is at hand. Only rows
+    // left out by subsampling still walk the tree.
     for (const leaf of leaves) {
       const value = tree.value[leaf.node]!;
       for (let k = leaf.start; k < leaf.end; k++) {
         const i = index[k]!;
-        margin[i] = margin[i]! + value;
+        const m = margin[i]! + value;
+        margin[i] = m;
+        setGradient(grad, hess, target, i, m);
       }
     }
-    if (rows.length < n) {
-      const sampled = new Uint8Array(n);
-      for (let k = 0; k < rows.length; k++) {
-        sampled[rows[k]!] = 1;
-      }
-      for (let i = 0; i < n; i++) {
-        if (sampled[i] === 0) {
-          margin[i] = margin[i]! + predictCodeTree(tree, codes, i);
-        }
+    if (outOfBag && outOfBag.length > 0) {
+      addCodeTree(tree, codes, margin, outOfBag);
+      for (let k = 0; k < outOfBag.length; k++) {
+        const i = outOfBag[k]!;
+        setGradient(grad, hess, target, i, margin[i]!);
       }
     }
     let validLoss: number | null = null;
     if (validation) {
-      for (let i = 0; i < validation.rows; i++) {
-        validMargin[i] = validMargin[i]! + predictCodeTree(tree, validCodes, i);
-      }
+      addCodeTree(tree, validCodes, validMargin);
       validLoss = meanLogLoss(validation.target, validMargin);
       if (validLoss < best.loss - 1e-12) {
         best = { loss: validLoss, iteration };

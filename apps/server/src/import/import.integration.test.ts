@@ -1,0 +1,133 @@
+import { PassThrough } from "node:stream";
+import { createTestDatabase, type TestDatabase } from "@creditdesk/db/testing";
+import { exportEntity } from "@creditdesk/lib/export";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../shared/test-client.ts";
+
+let t: TestDatabase;
+let s: TestServer;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  s = await startTestServer(t);
+});
+afterAll(async () => {
+  await s?.close();
+  await t?.close();
+});
+
+const CSV = "text/csv";
+const upload = (server: TestServer, group: string, entity: string, fileName: string, body: string) =>
+  server.request(
+    "POST",
+    `/imports/${group}/files?entity=${entity}&fileName=${encodeURIComponent(fileName)}`,
+    body,
+    { "content-type": CSV },
+  );
+const customerCount = async () => (await s.request("GET", "/customers?limit=500")).body.items.length;
+
+// 客户名称 maps by synonym; "Kundennummer" does not, so the wizard maps it by hand.
+const BAD = "Kundennummer,客户名称,Tier\nIMP-1,导入一号,core\nIMP-2,导入二号,platinum\n";
+const GOOD = "Kundennummer,客户名称,Tier\nIMP-1,导入一号,core\nIMP-2,导入二号,general\n";
+const columns = { Kundennummer: "code", 客户名称: "legal_name", Tier: "tier" };
+
+describe("import wizard API", () => {
+  it("answers the header, sample rows and suggested mapping of an uploaded CSV", async () => {
+    const r = await upload(s, "archive", "customers", "kunden.csv", BAD);
+    expect(r.status).toBe(201);
+    expect(r.body.headers).toEqual(["Kundennummer", "客户名称", "Tier"]);
+    expect(r.body.sampleRows).toEqual([
+      ["IMP-1", "导入一号", "core"],
+      ["IMP-2", "导入二号", "platinum"],
+    ]);
+    expect(r.body.suggested).toEqual([null, "legal_name", "tier"]);
+    expect(r.body.fields).toContainEqual({ name: "code", kind: expect.any(String), required: true });
+  });
+
+  it("previews a bad row by row, column and field without writing, then commits the fixed file", async () => {
+    const before = await customerCount();
+    const bad = await upload(s, "archive", "customers", "kunden.csv", BAD);
+    const preview = await s.request("POST", `/imports/archive/files/${bad.body.id}/preview`, { columns });
+    expect(preview.status).toBe(200);
+    expect(preview.body.status).toBe("problems");
+    expect(preview.body.problems).toEqual([
+      expect.objectContaining({ row: 3, column: "Tier", field: "tier", value: "platinum" }),
+    ]);
+    // Committing the bad file is refused as a whole (strict).
+    const refused = await s.request("POST", `/imports/archive/files/${bad.body.id}/commit`, { columns });
+    expect(refused.body.status).toBe("rejected");
+    expect(await customerCount()).toBe(before);
+
+    const good = await upload(s, "archive", "customers", "kunden.csv", GOOD);
+    const ok = await s.request("POST", `/imports/archive/files/${good.body.id}/preview`, { columns });
+    expect(ok.body).toMatchObject({ status: "ok", rowsRead: 2, inserted: 2, problemCount: 0 });
+    // The preview was rolled back.
+    expect(await customerCount()).toBe(before);
+    const done = await s.request("POST", `/imports/archive/files/${good.body.id}/commit`, { columns });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ status: "committed", inserted: 2, runId: expect.any(Number) });
+    expect(await customerCount()).toBe(before + 2);
+    expect((await s.request("GET", "/customers/IMP-2")).body.tier).toBe("general");
+    // A committed upload is gone.
+    const again = await s.request("POST", `/imports/archive/files/${good.body.id}/commit`, { columns });
+    expect(again.status).toBe(404);
+  });
+
+  it("reads an XLSX upload and re-imports an exported workbook without changing anything", async () => {
+    const chunks: Buffer[] = [];
+    const out = new PassThrough();
+    out.on("data", (c: Buffer) => chunks.push(c));
+    await exportEntity({ handle: t, entity: "customers", format: "xlsx", out });
+    const xlsx = Buffer.concat(chunks);
+    // Raw bytes (the test client would send a Buffer as JSON).
+    const answer = await fetch(`${s.base}/imports/archive/files?entity=customers&fileName=customers.xlsx`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${s.token}`,
+        "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      },
+      body: xlsx,
+    });
+    expect(answer.status).toBe(201);
+    const r = {
+      body: (await answer.json()) as {
+        id: string;
+        format: string;
+        headers: string[];
+        suggested: (string | null)[];
+      },
+    };
+    expect(r.body.format).toBe("xlsx");
+    expect(r.body.headers).toContain("code");
+    const columns = Object.fromEntries(r.body.headers.map((h, i) => [h, r.body.suggested[i] ?? null]));
+    const preview = await s.request("POST", `/imports/archive/files/${r.body.id}/preview`, { columns });
+    expect(preview.body).toMatchObject({ status: "ok", inserted: 0, updated: 0, problemCount: 0 });
+    expect(preview.body.unchanged).toBe(await customerCount());
+  });
+
+  it("keeps an upload to its owner and its group's permission", async () => {
+    const mine = await upload(s, "archive", "customers", "kunden.csv", GOOD);
+    const analyst = await s.as("credit_analyst");
+    const other = await analyst.request("POST", `/imports/archive/files/${mine.body.id}/preview`, {
+      columns,
+    });
+    expect(other.status).toBe(404);
+    // Finance may import ledger records but not customers.
+    const finance = await s.as("finance_ar");
+    expect((await upload(finance, "archive", "customers", "k.csv", GOOD)).status).toBe(403);
+    const invoices = await upload(finance, "ledger", "invoices", "i.csv", "invoice_number\nX\n");
+    expect(invoices.status).toBe(201);
+    // An entity of the other group is a validation error.
+    expect((await upload(s, "ledger", "customers", "k.csv", GOOD)).status).toBe(400);
+  });
+
+  it("refuses JSON instead of a file, an empty file and a file over the size limit", async () => {
+    const json = await s.request("POST", "/imports/archive/files?entity=customers&fileName=a.csv", {
+      code: "X",
+    });
+    expect(json.status).toBe(415);
+    expect((await upload(s, "archive", "customers", "a.csv", "")).status).toBe(400);
+    const huge = await upload(s, "archive", "customers", "a.csv", "x".repeat(21 * 1024 * 1024));
+    expect(huge.status).toBe(413);
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { decisionBody } from "./applications-api.ts";
+
+describe("decision body", () => {
+  it("sends conditions only with an approval with conditions, in basis points and minor units", () => {
+    expect(
+      decisionBody({
+        decision: "approve_with_conditions",
+        reason: "r",
+        limitMinor: 100,
+        prepaymentPercent: 30,
+        guaranteeMinor: 5,
+      }),
+    ).toEqual({
+      decision: "approve_with_conditions",
+      reason: "r",
+      limitMinor: 100,
+      conditions: { prepaymentBps: 3000, guaranteeMinor: 5 },
+    });
+    expect(
+      decisionBody({ decision: "decline", reason: "no", limitMinor: 100, prepaymentPercent: 30 }),
+    ).toEqual({
+      decision: "decline",
+      reason: "no",
+    });
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * Shapes of the portfolio risk API (apps/server/src/portfolio, see `/openapi.json`) and small pure
+ * helpers of the page.
+ */
+export const GROUP_BY = [
+  "industry",
+  "region",
+  "tier",
+  "salesOwner",
+  "segment",
+  "grade",
+  "group",
+  "customer",
+] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+export interface Metrics {
+  monthEnd: string;
+  closingArMinor: number;
+  creditSalesMinor: number;
+  dso: number | null;
+  bestDso: number | null;
+  addb: number | null;
+  cei: number | null;
+}
+export interface PortfolioGroup {
+  key: string;
+  customers: number;
+  exposureMinor: number;
+  overdueMinor: number;
+  limitMinor: number;
+  utilisation: number | null;
+  overLimit: number;
+  grades: Record<string, number>;
+  trend?: Metrics[];
+}
+export interface PortfolioView {
+  asOf: string;
+  baseCurrency: string;
+  total: PortfolioGroup & { trend: Metrics[] };
+  groups: PortfolioGroup[];
+  groupCount: number;
+}
+export interface Concentration {
+  totalMinor: number;
+  count: number;
+  top1Share: number;
+  top5Share: number;
+  top10Share: number;
+  hhi: number;
+  band: "unconcentrated" | "moderate" | "high";
+  shares: { key: string; amountMinor: number; share: number }[];
+}
+export interface Breach {
+  dimension: string;
+  key: string;
+  amountMinor: number;
+  share: number;
+  maxShare: number;
+}
+export interface PortfolioConcentration {
+  asOf: string;
+  baseCurrency: string;
+  dimensions: Record<"customer" | "group" | "industry" | "region", Concentration>;
+  breaches: Breach[];
+}
+export interface ExpectedLoss {
+  baseCurrency: string;
+  eadMinor: number;
+  elMinor: number;
+  elRate: number;
+  insuredMinor: number;
+  unassessed: { customers: number; eadMinor: number };
+  customers: {
+    customerId: number;
+    code: string;
+    name: string;
+    grade: string | null;
+    pd: number | null;
+    lgd: number;
+    eadMinor: number;
+    elMinor: number;
+  }[];
+  byDimension: Record<string, { key: string; elMinor: number; eadMinor: number; share: number }[]>;
+}
+export interface Migration {
+  rows: string[];
+  columns: string[];
+  counts: number[][];
+  rowTotals: number[];
+  population: number;
+  downgraded: number;
+  upgraded: number;
+}
+export interface StoredScenario {
+  id: number;
+  scenario: { name: string; shocks: { kind: string }[] };
+}
+export interface StressResult {
+  baseCurrency: string;
+  baseElMinor: number;
+  stressedElMinor: number;
+  deltaElMinor: number;
+  affectedCount: number;
+  newConcentrationBreaches: Breach[];
+  limitBreaches: { customerId: number; code: string; exposureMinor: number; limitMinor: number }[];
+  lossBudgetBreached: boolean;
+}
+
+/** Colour of an HHI band tag (DOMAIN.md: < 1,000 unconcentrated, ≤ 1,800 moderate, above high). */
+export function bandColour(band: Concentration["band"]): string {
+  switch (band) {
+    case "unconcentrated":
+      return "green";
+    case "moderate":
+      return "orange";
+    case "high":
+      return "red";
+  }
+}
+
+/** The migration matrix as table rows (one per first-date state, cells keyed by column). */
+export function migrationRows(m: Migration): Record<string, string | number>[] {
+  return m.rows.map((row, i) => ({
+    row,
+    ...Object.fromEntries(m.columns.map((c, j) => [c, m.counts[i]?.[j] ?? 0])),
+    total: m.rowTotals[i] ?? 0,
+  }));
+}

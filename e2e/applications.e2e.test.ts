@@ -1,0 +1,133 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ApplicationSummary, ApplicationView } from "../apps/web/src/applications/applications-api.ts";
+import { type ApiSession, apiSignIn } from "./support/api.ts";
+import { type AppServer, startAppServer } from "./support/app-server.ts";
+import { launchChromium, screenshot, signIn, watchErrors } from "./support/browser.ts";
+
+/**
+ * New-customer screening through the browser: sales create a link to the public form; the
+ * prospect fills it in without signing in; sales run the checks and see the fraud signal of an
+ * invalid registration id; a credit manager declines with a reason, and no active customer exists.
+ */
+describe("credit application from the public form to a decision", () => {
+  let server: AppServer;
+  let browser: Browser;
+  let staff: BrowserContext;
+  let page: Page;
+  let errors: string[];
+  let api: ApiSession;
+  let linkUrl: string;
+  let application: ApplicationSummary;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startAppServer({ customers: 8 }), launchChromium()]);
+    api = await apiSignIn(server.url, "manager");
+    staff = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: "zh-CN",
+      reducedMotion: "reduce",
+    });
+    page = await staff.newPage();
+    errors = watchErrors(page, { expected404: [/\/assessments\?/] });
+  });
+
+  afterAll(async () => {
+    await staff?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("lets sales create a link to the public application form", async () => {
+    await page.goto(`${server.url}/applications`);
+    await signIn(page, "sales");
+    await page.getByRole("heading", { level: 1, name: "授信申请" }).waitFor();
+    await page.getByRole("navigation", { name: "主导航" }).getByText("授信申请").waitFor();
+    await page.getByLabel("客户名称").fill("厦门某某物流");
+    await page.getByTestId("application-link-create").click();
+    linkUrl = (await page.getByTestId("application-link").textContent())?.trim() ?? "";
+    expect(linkUrl).toMatch(/\/apply\/[A-Za-z0-9_-]{40,}$/);
+    expect(errors).toEqual([]);
+  });
+
+  it("takes the prospect's application without sign-in, once", async () => {
+    const prospect = await browser.newContext({ locale: "zh-CN", reducedMotion: "reduce" });
+    const form = await prospect.newPage();
+    const formErrors = watchErrors(form);
+    await form.goto(linkUrl);
+    await form.getByText("致：厦门某某物流").waitFor();
+    await form.getByLabel("企业名称").fill("厦门某某物流有限公司");
+    // A check symbol that GB 32100-2015 does not give: the screening must flag it.
+    await form.getByLabel("统一社会信用代码").fill("91350200MA2XXXXX1A");
+    await form.getByLabel("电话").fill("0592-5556666");
+    await form.getByLabel("申请额度（元）").fill("300,000.00");
+    await form.getByTestId("application-submit").click();
+    await form.getByTestId("public-done").waitFor();
+    await screenshot(form, "60-application-public-form-done");
+    await form.reload();
+    await form.getByText("此链接已提交过申请，不能再次使用。").waitFor();
+    expect(formErrors).toEqual([]);
+    await prospect.close();
+    const list = await api.get<{ items: ApplicationSummary[] }>("/applications");
+    application = list.body.items.find((a) => a.legalName === "厦门某某物流有限公司")!;
+    expect(application).toMatchObject({
+      source: "public_form",
+      createdBy: "sales",
+      requestedLimitMinor: 30_000_000,
+    });
+  });
+
+  it("shows sales the application and the signal of the invalid registration id after the check", async () => {
+    await page.reload();
+    await page.getByTestId("applications-table").getByText("厦门某某物流有限公司").waitFor();
+    await page.getByRole("link", { name: application.reference }).click();
+    await expect(page.getByTestId("application-title").textContent()).resolves.toContain(
+      "厦门某某物流有限公司",
+    );
+    await page.getByTestId("application-check").click();
+    await page.getByTestId("signal-registration_invalid").waitFor();
+    await expect(page.getByTestId("checklist-registration").textContent()).resolves.toContain("工商登记核验");
+    // Sales have no decision rights.
+    await expect(page.getByTestId("decision-submit").count()).resolves.toBe(0);
+    await screenshot(page, "61-application-checked");
+    expect(errors).toEqual([]);
+  });
+
+  it("lets a credit manager decline it with a reason; no active customer is created", async () => {
+    await page.getByTestId("logout").click();
+    await page.waitForURL(/\/login$/);
+    await page.goto(`${server.url}/applications/${application.id}`);
+    await signIn(page, "manager");
+    await page.getByTestId("decision-blockers").waitFor();
+    await expect(page.getByTestId("decision-blockers").textContent()).resolves.toContain(
+      "registration_invalid",
+    );
+    await page.getByLabel("审批决定").click();
+    await page.locator('.ant-select-item-option[title="拒绝"]').click();
+    await page.getByLabel("理由", { exact: true }).fill("统一社会信用代码校验位错误，无法核实主体");
+    await page.getByTestId("decision-submit").click();
+    await expect(
+      page.getByTestId("application-status").getByText("已拒绝").waitFor(),
+    ).resolves.toBeUndefined();
+    await page
+      .getByTestId("application-decision")
+      .getByText("统一社会信用代码校验位错误", { exact: false })
+      .waitFor();
+    await screenshot(page, "62-application-declined");
+    // The case file downloads as a PDF (fetched, not navigated: /applications/… is also an SPA route).
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("application-case-file").click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`case-file-${application.reference}.pdf`);
+    const { readFile } = await import("node:fs/promises");
+    expect((await readFile(await download.path())).subarray(0, 5).toString()).toBe("%PDF-");
+    const view = await api.get<ApplicationView>(`/applications/${application.id}`);
+    expect(view.body).toMatchObject({ status: "declined", decidedBy: "manager", customerStatus: "prospect" });
+    const active = await api.get<{ items: Array<{ legalName: string }> }>(
+      "/customers?status=active&limit=500",
+    );
+    expect(active.body.items.map((c) => c.legalName)).not.toContain("厦门某某物流有限公司");
+    expect(errors).toEqual([]);
+  });
+});

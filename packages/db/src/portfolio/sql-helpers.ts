@@ -1,0 +1,69 @@
+import { type SQL, sql } from "drizzle-orm";
+import { soldWithoutRecourse } from "../insurance/factoring-filter.ts";
+
+/**
+ * Half-to-even rounding of a numeric SQL expression to int8 (PostgreSQL's `round(numeric)` rounds
+ * half away from zero); the money rule of core/money: conversions round once, half-even.
+ */
+export function halfEven(x: SQL): SQL {
+  return sql`(case when abs(${x} - trunc(${x})) = 0.5
+    then trunc(${x}) + (case when mod(trunc(${x}), 2) = 0 then 0 else sign(${x}) end)
+    else round(${x}) end)::int8`;
+}
+
+/**
+ * CTEs over the invoices that may be open on some day after `settledAfter` up to `asOf`:
+ * - `cand (id, customer_id, cur, issued_on, due_on, amount_minor)`: issued on or before as-of, not
+ *   cancelled or written off, not sold to a factor without recourse by as-of (the factor's risk,
+ *   insurance capability `soldWithoutRecourse`), and either still open or paid with a payment or
+ *   credit note dated after `settledAfter`. A paid invoice settled entirely by `settledAfter` owes
+ *   nothing on any later day, so leaving it out changes no figure — and spares aggregating every
+ *   allocation of the ledger's history (the portfolio view's main cost).
+ * - `red (invoice_id, customer_id, cur, issued_on, due_on, eff, amount)`: their payment allocations
+ *   and credit notes dated on or before as-of, effective on their date (never before the invoice).
+ * Aligned with the limits capability's exposure (`loadExposureByCurrency`), the same figure for
+ * as-of = today.
+ */
+export function candidateInvoicesCtes(asOf: SQL, settledAfter: SQL): SQL {
+  return sql`${candidateCtes(asOf, settledAfter)}, red as materialized (
+      select c.id as invoice_id, c.customer_id, c.cur, c.issued_on, c.due_on,
+        greatest(p.received_on, c.issued_on) as eff, pa.amount_minor as amount
+      from cand c join payment_allocations pa on pa.invoice_id = c.id join payments p on p.id = pa.payment_id
+      where p.received_on <= ${asOf}
+      union all
+      select c.id, c.customer_id, c.cur, c.issued_on, c.due_on, greatest(n.issued_on, c.issued_on), n.amount_minor
+      from cand c join credit_notes n on n.invoice_id = c.id
+      where n.issued_on <= ${asOf}
+    )`;
+}
+
+/** `late` and `cand` of `candidateInvoicesCtes`. */
+function candidateCtes(asOf: SQL, settledAfter: SQL): SQL {
+  return sql`late as (
+      select pa.invoice_id from payments p join payment_allocations pa on pa.payment_id = p.id
+      where p.received_on > ${settledAfter}
+      union all
+      select invoice_id from credit_notes where invoice_id is not null and issued_on > ${settledAfter}
+    ), cand as materialized (
+      -- One pass over the invoices with a hash join on the (deduplicated) late settlements: an
+      -- \`open or id in (late)\` test would keep the planner from a hash semi-join.
+      select i.id, i.customer_id, i.currency::text as cur, i.issued_on, i.due_on, i.amount_minor
+      from invoices i left join (select distinct invoice_id from late) l on l.invoice_id = i.id
+      where i.issued_on <= ${asOf} and i.status in ('open', 'paid')
+        and (i.status = 'open' or l.invoice_id is not null)
+        and not ${soldWithoutRecourse(sql`i.id`, asOf)}
+    )`;
+}
+
+/**
+ * The open amount of every invoice on `asOf` (CTE `inv (customer_id, cur, dpd, open)`): the
+ * candidates still open or settled after as-of, less their allocations and credit notes dated on or
+ * before as-of (`red`). Materialised: the aging buckets read `open` many times.
+ */
+export function openInvoicesCte(asOf: SQL): SQL {
+  return sql`${candidateInvoicesCtes(asOf, asOf)}, inv as materialized (
+      select c.customer_id, c.cur, ${asOf} - c.due_on as dpd, c.amount_minor - coalesce(r.amount, 0) as open
+      from cand c left join (select invoice_id, sum(amount) as amount from red group by invoice_id) r
+        on r.invoice_id = c.id
+    )`;
+}

@@ -1,0 +1,405 @@
+import { DEFAULT_APPLICATIONS_CONFIG } from "@creditdesk/core/applications";
+import { usccCheckSymbol } from "@creditdesk/core/identifiers";
+import { customers, externalEvents, externalRatings, financialStatements, queryRows } from "@creditdesk/db";
+import { createTestDatabase, type TestDatabase } from "@creditdesk/db/testing";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scheduleReviews } from "../reviews/schedule-reviews.ts";
+import { buildCaseFile, renderCaseFilePdf } from "./case-file.ts";
+import { saveApplicationsConfig } from "./config.ts";
+import { createApplication } from "./create-application.ts";
+import { decideApplication } from "./decide-application.ts";
+import { getApplication } from "./get-application.ts";
+import {
+  analyseApplicationStatements,
+  clearSignal,
+  pullRatingReport,
+  recordEvidence,
+} from "./investigate.ts";
+import { pdfText } from "./pdf-text.test-support.ts";
+import { createApplicationLink, inspectApplicationLink, submitPublicApplication } from "./public-form.ts";
+import { addCustomerRisk } from "./risk-register.ts";
+import { runApplicationCheck } from "./run-application-check.ts";
+
+let t: TestDatabase;
+const sales = { id: "sally", role: "sales" };
+const manager = { id: "max", role: "credit_manager" };
+const analyst = { id: "ana", role: "credit_analyst" };
+const today = new Date().toISOString().slice(0, 10);
+/** A valid USCC from its first 17 symbols (GB 32100-2015 check symbol). */
+const uscc = (first17: string) => first17 + usccCheckSymbol(first17);
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  // An existing active customer the duplicate detection must find.
+  await t.db.insert(customers).values({ code: "C-OLD", legalName: "深圳市华强电子股份有限公司" });
+});
+afterAll(() => t.close());
+
+const base = {
+  registrationType: "uscc" as const,
+  registrationId: "91330100799655058B",
+  currency: "CNY",
+  requestedLimitMinor: 50_000_000,
+  requestedTermsDays: 30,
+  statedMonthlyNeedMinor: 20_000_000,
+  foundedOn: "2012-03-01",
+  address: "杭州市西湖区文三路 100 号",
+  phone: "0571-8765 4321",
+  email: "cfo@xihu-food.cn",
+  bankName: "工商银行杭州分行",
+  bankAccount: "1202 0210 0900 1234 567",
+  references: [{ kind: "trade" as const, name: "宁波某某包装有限公司", phone: "0574-11112222" }],
+};
+
+async function addStatement(customerId: number) {
+  await t.db.insert(financialStatements).values({
+    customerId,
+    periodEnd: "2024-12-31",
+    currency: "CNY",
+    cash: 30_000_000,
+    receivables: 80_000_000,
+    inventory: 60_000_000,
+    currentAssets: 200_000_000,
+    totalAssets: 500_000_000,
+    intangibleAssets: 10_000_000,
+    currentLiabilities: 100_000_000,
+    totalLiabilities: 250_000_000,
+    equity: 250_000_000,
+    retainedEarnings: 120_000_000,
+    revenue: 900_000_000,
+    costOfSales: 700_000_000,
+    ebit: 60_000_000,
+    interestExpense: 5_000_000,
+    netIncome: 40_000_000,
+    operatingCashFlow: 50_000_000,
+  });
+}
+
+/** Completes every item of the default checklist for an application of a prospect. */
+async function investigate(id: number, customerId: number, legalName: string) {
+  await addStatement(customerId);
+  await t.db
+    .insert(externalRatings)
+    .values({ customerId, agency: "qichacha", rating: "A", ratedOn: "2025-01-15" });
+  await analyseApplicationStatements({ handle: t, actor: analyst, id, baseCurrency: "CNY" });
+  await pullRatingReport({ handle: t, actor: analyst, id });
+  await recordEvidence({
+    handle: t,
+    actor: analyst,
+    id,
+    item: "registration",
+    note: "国家企业信用信息公示系统查询",
+    registryName: legalName,
+  });
+  await recordEvidence({
+    handle: t,
+    actor: analyst,
+    id,
+    item: "references",
+    note: "宁波某某包装：合作三年，付款及时",
+  });
+}
+
+describe("credit applications", () => {
+  it("finds an existing customer under a name variant and blocks approval until the checklist is complete", async () => {
+    const { id, customerId } = await createApplication({
+      handle: t,
+      actor: sales,
+      input: { ...base, legalName: "深圳市 华强电子有限责任公司", registrationId: "9144030071526726XG" },
+    });
+    const checked = await runApplicationCheck({ handle: t, actor: analyst, id });
+    expect(checked.duplicates).toEqual([
+      expect.objectContaining({ kind: "customer", name: "深圳市华强电子股份有限公司", sameEntity: true }),
+    ]);
+    await expect(
+      decideApplication({ handle: t, actor: manager, id, input: { decision: "approve" } }),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("checklist incomplete") });
+    await investigate(id, customerId, "深圳市华强电子有限责任公司");
+    const view = await getApplication({ handle: t, id });
+    expect(view.checklist.complete).toBe(true);
+    expect(view.approvalBlockers).toEqual([]);
+    const [prospect] = await t.db.select().from(customers).where(eq(customers.id, customerId));
+    expect(prospect?.status).toBe("prospect");
+    // The creator cannot decide their own application.
+    await expect(
+      decideApplication({
+        handle: t,
+        actor: { id: "sally", role: "credit_manager" },
+        id,
+        input: { decision: "approve" },
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const decided = await decideApplication({
+      handle: t,
+      actor: manager,
+      id,
+      input: { decision: "approve", reason: "资料齐全，评级 A", limitMinor: 40_000_000 },
+    });
+    expect(decided.status).toBe("approved");
+    const [active] = await t.db.select().from(customers).where(eq(customers.id, customerId));
+    expect(active?.status).toBe("active");
+    const limits = await queryRows<{ amount_minor: number }>(
+      t.db,
+      sql`select amount_minor from credit_limits where customer_id = ${customerId} and superseded_at is null`,
+    );
+    expect(limits.map((l) => Number(l.amount_minor))).toEqual([40_000_000]);
+    const audit = await queryRows<{
+      actor: string;
+      reason: string;
+      after: { inputs: { checklist: { complete: boolean } } };
+    }>(
+      t.db,
+      sql`select actor, reason, after from audit_log where action = 'application.decide' and entity_id = ${String(id)}`,
+    );
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor: "max", reason: "资料齐全，评级 A" });
+    expect(audit[0]!.after.inputs.checklist.complete).toBe(true);
+  });
+
+  it("declines with a reason and creates no active customer", async () => {
+    const { id, customerId } = await createApplication({
+      handle: t,
+      actor: sales,
+      input: { ...base, legalName: "杭州某某食品有限公司", registrationId: "91110000802100433B" },
+    });
+    await expect(
+      decideApplication({ handle: t, actor: manager, id, input: { decision: "decline" } }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
+    const decided = await decideApplication({
+      handle: t,
+      actor: manager,
+      id,
+      input: { decision: "decline", reason: "无法核实经营地址" },
+    });
+    expect(decided).toMatchObject({ status: "declined", limitId: null });
+    const [prospect] = await t.db.select().from(customers).where(eq(customers.id, customerId));
+    expect(prospect?.status).not.toBe("active");
+    const active = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from customers where legal_name = '杭州某某食品有限公司' and status = 'active'`,
+    );
+    expect(active[0]?.n).toBe(0);
+    const limits = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from credit_limits where customer_id = ${customerId}`,
+    );
+    expect(limits[0]?.n).toBe(0);
+    // A prospect is not in the periodic review cycle.
+    await scheduleReviews({ handle: t, customerIds: [customerId] });
+    const reviews = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from credit_reviews where customer_id = ${customerId}`,
+    );
+    expect(reviews[0]?.n).toBe(0);
+    await expect(
+      decideApplication({ handle: t, actor: manager, id, input: { decision: "approve" } }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("reuses a rating report younger than the configured age and pulls again once it is older", async () => {
+    const first = await createApplication({
+      handle: t,
+      actor: sales,
+      input: { ...base, legalName: "苏州某某机械有限公司", registrationId: "91320500MA1MXXXX0Q" },
+    });
+    await t.db.insert(externalRatings).values([
+      { customerId: first.customerId, agency: "creditreform", rating: "BB", ratedOn: "2025-01-01" },
+      { customerId: first.customerId, agency: "qichacha", rating: "A", ratedOn: "2025-02-01" },
+    ]);
+    // Waterfall order: dun_bradstreet (no report) → creditreform.
+    const pulled = await pullRatingReport({ handle: t, actor: analyst, id: first.id, asOf: "2025-03-01" });
+    expect(pulled).toMatchObject({
+      plan: "pull",
+      skipped: ["dun_bradstreet"],
+      report: { agency: "creditreform", mode: "pulled" },
+    });
+    // A second application of the same company 100 days later reuses it (max age 180).
+    const second = await createApplication({
+      handle: t,
+      actor: sales,
+      input: { ...base, legalName: "苏州某某机械有限公司", registrationId: "91320500MA1MXXXX0Q" },
+    });
+    const reused = await pullRatingReport({ handle: t, actor: analyst, id: second.id, asOf: "2025-06-09" });
+    expect(reused).toMatchObject({
+      plan: "reuse",
+      report: { agency: "creditreform", rating: "BB", pulledOn: "2025-03-01", mode: "reused" },
+    });
+    // With a shorter configured age the same report is too old: a new pull.
+    await saveApplicationsConfig({
+      handle: t,
+      config: {
+        ...DEFAULT_APPLICATIONS_CONFIG,
+        rating: { ...DEFAULT_APPLICATIONS_CONFIG.rating, maxReportAgeDays: 90 },
+      },
+    });
+    await t.db.insert(externalRatings).values({
+      customerId: second.customerId,
+      agency: "dun_bradstreet",
+      rating: "3A2",
+      ratedOn: "2025-05-01",
+    });
+    const again = await pullRatingReport({ handle: t, actor: analyst, id: second.id, asOf: "2025-06-09" });
+    expect(again).toMatchObject({
+      plan: "pull",
+      report: { agency: "dun_bradstreet", rating: "3A2", pulledOn: "2025-06-09" },
+    });
+    await saveApplicationsConfig({ handle: t, config: DEFAULT_APPLICATIONS_CONFIG });
+  });
+
+  it("flags shared bank accounts and a recent legal-representative change; a cleared signal unblocks", async () => {
+    const { id, customerId } = await createApplication({
+      handle: t,
+      actor: sales,
+      // Same bank account as the earlier applications, written with other spacing.
+      input: {
+        ...base,
+        legalName: "无锡某某贸易有限公司",
+        registrationId: "91440300MA5FXXXX3W",
+        bankAccount: "120202100900 1234567",
+        phone: "0510-1234567",
+        email: "a@wx.cn",
+        address: "无锡市梁溪区",
+      },
+    });
+    await t.db.insert(externalEvents).values({
+      customerId,
+      reference: `LR-${id}`,
+      type: "legal_rep_change",
+      occurredOn: today,
+      source: "registry",
+    });
+    const checked = await runApplicationCheck({ handle: t, actor: analyst, id });
+    expect(checked.duplicates.every((d) => d.reasons.some((r) => r.field === "bank_account"))).toBe(true);
+    expect(checked.signals.map((s) => s.code).sort()).toEqual(
+      expect.arrayContaining(["recent_change", "shared_details"]),
+    );
+    await investigate(id, customerId, "无锡某某贸易有限公司");
+    await expect(
+      decideApplication({ handle: t, actor: manager, id, input: { decision: "approve" } }),
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("high-risk signals not cleared"),
+    });
+    for (const s of checked.signals.filter((x) => x.severity === "high")) {
+      await clearSignal({
+        handle: t,
+        actor: manager,
+        id,
+        code: s.code,
+        reason: "法人变更系集团内部调整，已核实",
+      });
+    }
+    const view = await getApplication({ handle: t, id });
+    expect(view.approvalBlockers.map((b) => b.code)).not.toContain("UNCLEARED_SIGNAL");
+  });
+
+  it("exports a case file PDF with the decision and the reasons", async () => {
+    const { id, customerId } = await createApplication({
+      handle: t,
+      actor: sales,
+      input: {
+        ...base,
+        legalName: "常州某某电机有限公司",
+        registrationId: uscc("91320400MA1XXXXX9"),
+        bankAccount: "9999888877776666",
+        phone: "0519-5555 6666",
+        email: "ceo@cz-motor.cn",
+        address: "常州市武进区",
+      },
+    });
+    await runApplicationCheck({ handle: t, actor: analyst, id });
+    await investigate(id, customerId, "常州某某电机有限公司");
+    await addCustomerRisk({
+      handle: t,
+      actor: analyst,
+      customer: customerId,
+      input: {
+        category: "credit",
+        description: "新客户，无付款记录",
+        likelihood: 3,
+        impact: 4,
+        owner: "ana",
+        reviewOn: "2026-01-01",
+      },
+    });
+    await decideApplication({
+      handle: t,
+      actor: manager,
+      id,
+      input: {
+        decision: "approve_with_conditions",
+        reason: "首年需预付30%",
+        conditions: { prepaymentBps: 3000 },
+      },
+    });
+    const file = await buildCaseFile({ handle: t, id });
+    expect(file.assessment?.reasons.length).toBeGreaterThan(0);
+    // Lines may wrap anywhere: compare without white space.
+    const flat = (x: string) => x.replace(/\s+/g, "");
+    const text = flat(pdfText(await renderCaseFilePdf(file)));
+    expect(text).toContain(flat("approve_with_conditions by max"));
+    expect(text).toContain(flat("reason: 首年需预付30%"));
+    expect(text).toContain(flat('conditions: {"prepaymentBps":3000}'));
+    for (const r of file.assessment!.reasons) {
+      expect(text).toContain(flat(r.text!.zh!));
+    }
+    expect(text).toContain("新客户，无付款记录");
+  });
+
+  it("takes one application per public link and refuses an expired one", async () => {
+    const link = await createApplicationLink({ handle: t, actor: sales, prospectName: "某某客户" });
+    expect((await inspectApplicationLink({ handle: t, token: link.token })).state).toBe("open");
+    const stored = await queryRows<{ token_hash: string }>(
+      t.db,
+      sql`select token_hash from application_tokens where id = ${link.id}`,
+    );
+    expect(stored[0]?.token_hash).not.toContain(link.token);
+    const pdf = Buffer.from("%PDF-1.4\n%test\n").toString("base64");
+    const done = await submitPublicApplication({
+      handle: t,
+      token: link.token,
+      input: { ...base, legalName: "温州某某鞋业有限公司", registrationId: "91330300MA2XXXXX1Y" },
+      documents: [
+        {
+          kind: "business_licence",
+          fileName: "licence.pdf",
+          contentType: "application/pdf",
+          contentBase64: pdf,
+        },
+      ],
+    });
+    const view = await getApplication({ handle: t, id: done.id });
+    expect(view).toMatchObject({
+      source: "public_form",
+      createdBy: "sally",
+      documents: [{ fileName: "licence.pdf" }],
+    });
+    await expect(
+      submitPublicApplication({
+        handle: t,
+        token: link.token,
+        input: { ...base, legalName: "再次提交有限公司" },
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    const old = await createApplicationLink({
+      handle: t,
+      actor: sales,
+      now: new Date(Date.now() - 30 * 86_400_000),
+    });
+    await expect(
+      submitPublicApplication({ handle: t, token: old.token, input: { ...base, legalName: "过期有限公司" } }),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("expired") });
+    const png = await createApplicationLink({ handle: t, actor: sales });
+    await expect(
+      submitPublicApplication({
+        handle: t,
+        token: png.token,
+        input: { ...base, legalName: "伪装文件有限公司" },
+        documents: [{ kind: "other", fileName: "x.png", contentType: "image/png", contentBase64: pdf }],
+      }),
+    ).rejects.toMatchObject({ code: "UNSUPPORTED_MEDIA_TYPE" });
+    // The refused submission wrote nothing and left the link usable.
+    expect((await inspectApplicationLink({ handle: t, token: png.token })).state).toBe("open");
+  });
+});

@@ -245,8 +245,10 @@ describe("workbench pages", () => {
       expect(assessed.status).toBe(201);
       await adminPage.goto(`${server.url}/customers/E2E-IMP-1?tab=audit`);
       const trail = adminPage.getByTestId("customer-audit");
-      await trail.locator("tbody tr").first().waitFor();
-      await expect(trail.locator("tbody tr").first().textContent()).resolves.toContain("assessment.single");
+      // The table shows its empty row while loading: wait for the entry itself (newest first).
+      const newest = trail.locator("tbody tr.ant-table-row").first();
+      await newest.waitFor();
+      await expect(newest.textContent()).resolves.toContain("assessment.single");
       await screenshot(adminPage, "28-credit-file-audit");
       expect(adminErrors).toEqual([]);
     } finally {

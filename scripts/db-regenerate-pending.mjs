@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // Development helper: regenerates the one pending (not yet released) migration from scratch.
-// Released migrations are listed in RELEASED; every later migration file is removed and drizzle-kit
+// Released migrations (landed on main: someone may have applied them) are listed in RELEASED —
+// add a tag there when its session lands; every later migration file is removed and drizzle-kit
 // diffs the current schema against the last released snapshot into a single new migration.
 // Run under a lock so parallel work never interleaves two generations.
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-const RELEASED = ["0000_foundation"];
+const RELEASED = ["0000_foundation", "0001_session2"];
 const NAME = process.argv[2] ?? "pending";
 const dir = "packages/db/migrations";
 const journalPath = join(dir, "meta/_journal.json");

@@ -27,74 +27,50 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 
 const asId = (key: string | number) => (typeof key === "number" || /^\d+$/.test(key) ? Number(key) : null);
 
-/** A policy by id or policy number, or NOT_FOUND. */
-export async function requirePolicy(db: Db, key: string | number): Promise<InsurancePolicy> {
+/**
+ * A row by numeric id, else by its natural key (a numeric-looking key that is no id is still tried
+ * as a key), or NOT_FOUND naming `what`.
+ */
+async function requireByIdOrKey<T>(
+  key: string | number,
+  what: string,
+  byId: (id: number) => Promise<T[]>,
+  byKey: (key: string) => Promise<T[]>,
+): Promise<T> {
   const id = asId(key);
-  const [row] = await db
-    .select()
-    .from(insurancePolicies)
-    .where(id !== null ? eq(insurancePolicies.id, id) : eq(insurancePolicies.policyNumber, String(key)));
-  const found =
-    row ??
-    (id !== null
-      ? (
-          await db
-            .select()
-            .from(insurancePolicies)
-            .where(eq(insurancePolicies.policyNumber, String(key)))
-        )[0]
-      : undefined);
+  const found = (id !== null ? (await byId(id))[0] : undefined) ?? (await byKey(String(key)))[0];
   if (!found) {
-    throw AppError.notFound("insurance policy", key);
+    throw AppError.notFound(what, key);
   }
   return found;
 }
+
+/** A policy by id or policy number, or NOT_FOUND. */
+export const requirePolicy = (db: Db, key: string | number): Promise<InsurancePolicy> =>
+  requireByIdOrKey(
+    key,
+    "insurance policy",
+    (id) => db.select().from(insurancePolicies).where(eq(insurancePolicies.id, id)),
+    (k) => db.select().from(insurancePolicies).where(eq(insurancePolicies.policyNumber, k)),
+  );
 
 /** A factoring agreement by id or reference, or NOT_FOUND. */
-export async function requireAgreement(db: Db, key: string | number): Promise<FactoringAgreement> {
-  const id = asId(key);
-  const [row] = await db
-    .select()
-    .from(factoringAgreements)
-    .where(id !== null ? eq(factoringAgreements.id, id) : eq(factoringAgreements.reference, String(key)));
-  const found =
-    row ??
-    (id !== null
-      ? (
-          await db
-            .select()
-            .from(factoringAgreements)
-            .where(eq(factoringAgreements.reference, String(key)))
-        )[0]
-      : undefined);
-  if (!found) {
-    throw AppError.notFound("factoring agreement", key);
-  }
-  return found;
-}
+export const requireAgreement = (db: Db, key: string | number): Promise<FactoringAgreement> =>
+  requireByIdOrKey(
+    key,
+    "factoring agreement",
+    (id) => db.select().from(factoringAgreements).where(eq(factoringAgreements.id, id)),
+    (k) => db.select().from(factoringAgreements).where(eq(factoringAgreements.reference, k)),
+  );
 
 /** A claim by id or reference, or NOT_FOUND. */
-export async function requireClaim(db: Db, key: string | number): Promise<InsuranceClaim> {
-  const id = asId(key);
-  const [row] = await db
-    .select()
-    .from(insuranceClaims)
-    .where(id !== null ? eq(insuranceClaims.id, id) : eq(insuranceClaims.reference, String(key)));
-  const found =
-    row ??
-    (id !== null
-      ? (
-          await db
-            .select()
-            .from(insuranceClaims)
-            .where(eq(insuranceClaims.reference, String(key)))
-        )[0]
-      : undefined);
-  if (!found) {
-    throw AppError.notFound("insurance claim", key);
-  }
-  return found;
-}
+export const requireClaim = (db: Db, key: string | number): Promise<InsuranceClaim> =>
+  requireByIdOrKey(
+    key,
+    "insurance claim",
+    (id) => db.select().from(insuranceClaims).where(eq(insuranceClaims.id, id)),
+    (k) => db.select().from(insuranceClaims).where(eq(insuranceClaims.reference, k)),
+  );
 
 /** ISO timestamps for rows that carry Dates. */
 export function withIsoTimes<T extends { createdAt: Date; updatedAt?: Date }>(

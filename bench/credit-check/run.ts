@@ -4,12 +4,14 @@
  * postgres://root@127.0.0.1:5432/test), migrates it, seeds 10,000 customers with limits (one hot
  * customer gets every check — the worst case for the row lock), starts the HTTP API on a real
  * socket and measures POST /credit-checks per second and p50/p99 latency at 1, 8 and 32 concurrent
- * clients. Beside it, the bare baseline: a node-postgres pool doing only BEGIN; SELECT … FOR
+ * clients (the clients run in a worker thread — `--in-process` to run them on the server's own
+ * event loop, as before). Beside it, the bare baseline: a node-postgres pool doing only BEGIN; SELECT … FOR
  * UPDATE; UPDATE; INSERT; COMMIT at the same concurrency. Finally checks that the approved
  * reservations of the hot customer never exceed its limit. Targets: ≥ half the bare rate at 32
  * clients, p99 < 50 ms, no over-limit approval.
  */
 import { randomBytes } from "node:crypto";
+import { Worker } from "node:worker_threads";
 import { migrateDatabase, openDatabase, queryRows } from "@creditdesk/db";
 import { sql } from "drizzle-orm";
 import pg from "pg";
@@ -25,6 +27,7 @@ const SECONDS = arg("seconds", 5);
 const POOL = arg("pool", 16);
 const LEVELS = [1, 8, 32];
 const ROUNDS = arg("rounds", 1);
+const IN_PROCESS = process.argv.includes("--in-process");
 const base = process.env.BENCH_DATABASE_URL ?? "postgres://root@127.0.0.1:5432/test";
 const name = `cdbench_${randomBytes(4).toString("hex")}`;
 const url = (() => {
@@ -44,6 +47,42 @@ interface Result {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
+function summarise(level: number, latencies: number[], elapsed: number): Result {
+  latencies.sort((a, b) => a - b);
+  return {
+    level,
+    count: latencies.length,
+    perSecond: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
+}
+
+interface LoadReport {
+  latencies: number[];
+  elapsed: number;
+  approved: number;
+  blocked: number;
+  failures: number;
+  firstFailure: string | null;
+}
+
+/** `level` HTTP clients for SECONDS in a worker thread (http-load.mjs). */
+function measureInWorker(options: {
+  level: number;
+  endpoint: string;
+  token: string;
+  prefix: string;
+}): Promise<LoadReport> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./http-load.mjs", import.meta.url), {
+      workerData: { ...options, seconds: SECONDS },
+    });
+    worker.once("message", (report: LoadReport) => resolve(report));
+    worker.once("error", reject);
+  });
+}
+
 /** Runs `task` in `level` loops for SECONDS; returns rate and latency percentiles (ms). */
 async function measure(level: number, task: (worker: number, i: number) => Promise<void>): Promise<Result> {
   const latencies: number[] = [];
@@ -58,15 +97,7 @@ async function measure(level: number, task: (worker: number, i: number) => Promi
       }
     }),
   );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    level,
-    count: latencies.length,
-    perSecond: latencies.length / elapsed,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-  };
+  return summarise(level, latencies, (performance.now() - started) / 1000);
 }
 
 async function main(): Promise<void> {
@@ -128,17 +159,31 @@ async function main(): Promise<void> {
         client.release();
       }
     };
+    let run = 0;
+    const ours = async (level: number): Promise<Result> => {
+      if (IN_PROCESS) {
+        return measure(level, check);
+      }
+      const report = await measureInWorker({ level, endpoint, token, prefix: `BW${++run}` });
+      outcomes.approved += report.approved;
+      outcomes.blocked += report.blocked;
+      if (report.failures > 0 && failures === 0 && report.firstFailure) {
+        console.error("first failure", report.firstFailure);
+      }
+      failures += report.failures;
+      return summarise(level, report.latencies, report.elapsed);
+    };
     // Warm-up (JIT, connection pools).
-    await measure(4, check);
+    await ours(4);
     await measure(4, bareTx);
     // Alternating ours and bare at each level, ROUNDS times: the machine's load drifts, the ratio
     // of neighbours is what means something.
     const rows: Array<{ round: number; level: number; ours: Result; bare: Result }> = [];
     for (let round = 1; round <= ROUNDS; round++) {
       for (const level of LEVELS) {
-        const ours = await measure(level, check);
+        const oursResult = await ours(level);
         const bareResult = await measure(level, bareTx);
-        rows.push({ round, level, ours, bare: bareResult });
+        rows.push({ round, level, ours: oursResult, bare: bareResult });
       }
     }
     await app.close();
@@ -153,12 +198,12 @@ async function main(): Promise<void> {
     const used = (hot?.reserved ?? 0) + (hot?.receivables ?? 0);
     const fmt = (n: number) => n.toFixed(1).padStart(8);
     console.log(
-      `database ${name}, pool ${POOL}, ${SECONDS}s per level, 10,000 customers, all checks on the hot one`,
+      `database ${name}, pool ${POOL}, ${SECONDS}s per level, 10,000 customers, all checks on the hot one, HTTP clients ${IN_PROCESS ? "in the server's thread" : "in a worker thread"}`,
     );
     console.log("round clients  checks/s  p50 ms  p99 ms |  bare tx/s  p50 ms  p99 ms | ratio");
-    for (const { round, level, ours, bare: b } of rows) {
+    for (const { round, level, ours: o, bare: b } of rows) {
       console.log(
-        `${String(round).padStart(5)} ${String(level).padStart(7)} ${fmt(ours.perSecond)} ${fmt(ours.p50)} ${fmt(ours.p99)} | ${fmt(b.perSecond)} ${fmt(b.p50)} ${fmt(b.p99)} | ${(ours.perSecond / b.perSecond).toFixed(2)}`,
+        `${String(round).padStart(5)} ${String(level).padStart(7)} ${fmt(o.perSecond)} ${fmt(o.p50)} ${fmt(o.p99)} | ${fmt(b.perSecond)} ${fmt(b.p50)} ${fmt(b.p99)} | ${(o.perSecond / b.perSecond).toFixed(2)}`,
       );
     }
     console.log(

@@ -1,6 +1,7 @@
 import { GENESIS_HASH } from "@creditdesk/core/audit";
 import { sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
+import { installReservationTotals } from "../limits/reservation-totals.ts";
 
 /**
  * Database-side guards of the audit trail, applied by `migrateDatabase` after the Drizzle
@@ -51,4 +52,7 @@ export async function installAuditGuards(db: Db): Promise<void> {
   for (const statement of AUDIT_GUARD_STATEMENTS) {
     await db.execute(statement);
   }
+  // The credit check's reservation totals are kept by triggers too (installed with these guards
+  // so that every migrated database has them; see limits/reservation-totals.ts).
+  await installReservationTotals(db);
 }

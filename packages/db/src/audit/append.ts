@@ -42,16 +42,17 @@ export const AUDIT_HEAD_MISSING = "the audit chain head (audit_head) is missing:
 /**
  * The two CTEs of an append (`audit_head_moved`, `audit_appended` returning `seq`), for a statement
  * that records a change AND its audit entry in one round trip (the credit check's insert). Data-
- * modifying CTEs run exactly once whether or not the statement's result reads them.
+ * modifying CTEs run exactly once whether or not the statement's result reads them. `onlyIf`: a
+ * condition on the statement's other CTEs (the chain does not move, nothing is appended, when false).
  */
-export function auditAppendCtes(e: NewAuditEntry): SQL {
+export function auditAppendCtes(e: NewAuditEntry, onlyIf?: SQL): SQL {
   const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
   return sql`audit_head_moved as (
       update audit_head set seq = seq + 1, prev_hash = hash,
         hash = encode(sha256(convert_to(
           hash || E'\n' || cast(${e.hashPrefix} as text) || (seq + 1)::text || cast(${e.hashSuffix} as text),
           'UTF8')), 'hex')
-      where id = 1
+      where id = 1${onlyIf ? sql` and ${onlyIf}` : sql``}
       returning seq, prev_hash, hash
     ), audit_appended as (
       insert into audit_log (seq, at, actor, action, entity, entity_id, before, after, reason, prev_hash, hash)

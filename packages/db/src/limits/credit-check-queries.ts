@@ -56,11 +56,64 @@ export async function lockCreditAccountOf(
   );
 }
 
+/**
+ * `lockCreditAccountOf` WITHOUT the lock: the credit check reads the account's context before it
+ * takes the lock (nothing of it bounds the reservations), then locks with `lockAccountTotals`.
+ */
+export async function loadCreditAccountOf(
+  db: Db,
+  options: { customer: string | number; segment: string },
+): Promise<LockedAccount | undefined> {
+  const text = String(options.customer);
+  const asId = /^[0-9]{1,15}$/.test(text) ? Number(text) : null;
+  return lockAccountWhere(
+    db,
+    "cd_load_credit_account_of",
+    sql`a.customer_id = (select c.id from customers c
+      where c.code = ${text} or c.id = cast(${asId} as int8)
+      order by (c.code = ${text}) desc limit 1)`,
+    options.segment,
+    false,
+  );
+}
+
+/** What a credit check reads under the account's lock: one row, the account's own. */
+export interface AccountTotals {
+  /** Active reservations of the account by (limit) currency, minor units. */
+  reservedByCurrency: Record<string, number>;
+  /** A reservation of the account is due to expire at `now` (sweep before counting). */
+  reservationsDue: boolean;
+  exposureSeq: number;
+}
+
+/**
+ * Locks the credit account row (FOR NO KEY UPDATE: the lock an UPDATE of its non-key columns
+ * takes; foreign-key checks of inserted checks and limits still pass) and reads its reservation
+ * totals — current, also after waiting for the lock (a locking read returns the row's latest
+ * version). The only statement of a check between the lock and the insert of its decision.
+ */
+export async function lockAccountTotals(
+  db: Db,
+  accountId: number,
+  now: Date,
+): Promise<AccountTotals | undefined> {
+  const rows = await queryRowsNamed<AccountTotals>(
+    db,
+    "cd_lock_account_totals",
+    sql`select reserved_by_currency as "reservedByCurrency",
+      coalesce(reservations_expire_at <= cast(${now.toISOString()} as timestamptz), false) as "reservationsDue",
+      exposure_seq as "exposureSeq"
+    from credit_accounts where id = ${accountId} for no key update`,
+  );
+  return rows[0];
+}
+
 async function lockAccountWhere(
   db: Db,
   name: string,
   customer: SQL,
   segment: string,
+  lock = true,
 ): Promise<LockedAccount | undefined> {
   const rows = await queryRowsNamed<LockedAccount>(
     db,
@@ -82,7 +135,7 @@ async function lockAccountWhere(
       from assessments x where x.customer_id = a.customer_id
       order by x.created_at desc, x.id desc limit 1) asm on true
     where ${customer} and a.segment = ${segment}
-    for update of a`,
+    ${lock ? sql`for no key update of a` : sql``}`,
   );
   return rows[0];
 }
@@ -110,6 +163,14 @@ export interface ExposureRow {
   /** Sum of the amounts already checked for `orderReference` (null = never checked). */
   checkedTotalMinor: number | null;
   lastCheckId: number | null;
+  /**
+   * The `accountId` account's own reservation totals as this statement saw them; with
+   * `ownReservationsApart` they are NOT in `reservationsMinor` (the check adds them as read under
+   * the lock).
+   */
+  ownReservedByCurrency: Record<string, number> | null;
+  ownReservationsDue: boolean | null;
+  ownExposureSeq: number | null;
 }
 
 /**
@@ -118,8 +179,11 @@ export interface ExposureRow {
  *   before `asOf`; invoices sold to a factor without recourse are left out (the factor's risk);
  * - open orders: ordered − delivered (not delivered) and delivered − invoiced (delivered not
  *   invoiced), except orders an active reservation already stands for (no double count);
- * - active reservations not expired at `now`, except those whose order is invoiced/closed/cancelled
- *   (the invoice counts instead, or nothing);
+ * - active reservations not expired at `now`, from the totals on the customer's credit accounts
+ *   (reservation-totals.ts: an order invoiced, closed or cancelled releases its reservations — the
+ *   invoice counts instead, or nothing); an account with a reservation due at `now` is summed from
+ *   its reservation rows instead, until a check sweeps it; with `ownReservationsApart` the
+ *   `accountId` account is left out (returned apart, see `ExposureRow.ownReservedByCurrency`);
  * plus, per currency (and for `extraCurrency`, the order's), the latest recorded rate to the limit
  * currency (or `toCurrency`) on or before `asOf`, direct or inverse; and, repeated on every row, the
  * account's best limit and what was already checked for `orderReference`.
@@ -135,8 +199,10 @@ export async function loadExposureByCurrency(
     extraCurrency?: string | undefined;
     accountId?: number | null | undefined;
     orderReference?: string | undefined;
+    ownReservationsApart?: boolean | undefined;
   },
 ): Promise<ExposureRow[]> {
+  const apart = options.ownReservationsApart === true;
   const { customerId, asOf } = options;
   const accountId = options.accountId ?? null;
   const reference = options.orderReference ?? null;
@@ -173,14 +239,24 @@ export async function loadExposureByCurrency(
         sum(open_minor) filter (where due_on < cast(${asOf} as date)) as overdue_minor,
         min(due_on) filter (where due_on < cast(${asOf} as date)) as oldest_due
       from recv where open_minor > 0 group by currency
+    ), acc as (
+      select a.id, a.reserved_by_currency, a.reservations_expire_at from credit_accounts a
+      where a.customer_id = ${customerId}
+        and not (cast(${apart} as boolean) and a.id = cast(${accountId} as int8))
     ), res as (
-      select c.limit_currency::text as currency, sum(c.reserved_minor) as reserved_minor
-      from credit_checks c
-      where c.customer_id = ${customerId} and c.reservation_status = 'active'
-        and c.expires_at > cast(${now} as timestamptz)
-        and not exists (select 1 from sales_orders so where so.customer_id = c.customer_id
-          and so.order_number = c.order_reference and so.status in ('invoiced', 'closed', 'cancelled'))
-      group by c.limit_currency
+      select x.currency, sum(x.minor) as reserved_minor from (
+        select kv.key as currency, kv.value::int8 as minor
+        from acc cross join lateral jsonb_each_text(acc.reserved_by_currency) kv
+        where acc.reservations_expire_at is null or acc.reservations_expire_at > cast(${now} as timestamptz)
+        union all
+        select coalesce(c.limit_currency, c.currency)::text, c.reserved_minor
+        from acc join credit_checks c on c.account_id = acc.id and c.reservation_status = 'active'
+          and c.expires_at > cast(${now} as timestamptz)
+        where acc.reservations_expire_at <= cast(${now} as timestamptz)
+      ) x group by x.currency
+    ), own as (
+      select a.reserved_by_currency, a.reservations_expire_at, a.exposure_seq from credit_accounts a
+      where a.id = cast(${accountId} as int8)
     ), o as (
       select so.currency::text as currency,
         sum(greatest(so.ordered_minor - so.delivered_minor, 0)) as undelivered,
@@ -196,6 +272,7 @@ export async function loadExposureByCurrency(
       group by so.currency
     ), cur as (
       select currency from r union select currency from res union select currency from o
+      union select jsonb_object_keys(own.reserved_by_currency) from own
       union select cast(${extra} as text)
     )
     select cur.currency,
@@ -215,8 +292,11 @@ export async function loadExposureByCurrency(
          order by f.rate_date desc limit 1) as "inverseRate",
       lim.id as "limitId", lim.amount_minor as "limitMinor", lim.valid_from as "limitValidFrom",
       lim.valid_to as "limitValidTo", lim.kind as "limitKind",
-      prev.total as "checkedTotalMinor", prev.last_id as "lastCheckId"
-    from cur cross join tc cross join prev left join lim on true
+      prev.total as "checkedTotalMinor", prev.last_id as "lastCheckId",
+      own.reserved_by_currency as "ownReservedByCurrency",
+      coalesce(own.reservations_expire_at <= cast(${now} as timestamptz), false) as "ownReservationsDue",
+      own.exposure_seq as "ownExposureSeq"
+    from cur cross join tc cross join prev left join lim on true left join own on true
       left join r using (currency) left join res using (currency) left join o using (currency)`,
   );
 }
@@ -242,17 +322,23 @@ export interface NewCreditCheck {
 }
 
 /**
- * Records a decision (and with it the reservation, when approved), for a blocked order the
+ * Records a decision (and with it the reservation, when approved — the account's totals follow by
+ * trigger), for a blocked order the
  * `credit_check.blocked` domain event and, when `audit` is given, the decision's audit entry —
  * all in ONE statement, so that the section a hot customer's checks serialise on (from the account
  * lock to commit) holds no more round trips than the bare lock-update-insert. Returns the check id
  * and the audit seq (null without `audit`).
+ *
+ * Records nothing and returns undefined when the order has a check newer than `lastCheckId` (null:
+ * any check) — the decision was taken on a stale view of the order's earlier checks (a concurrent
+ * check of the same order reference committed after they were read); the caller decides again.
  */
 export async function insertCreditCheck(
   db: Db,
   c: NewCreditCheck,
   audit?: NewAuditEntry,
-): Promise<{ id: number; auditSeq: number | null }> {
+  lastCheckId: number | null = null,
+): Promise<{ id: number; auditSeq: number | null } | undefined> {
   const blocked = c.outcome === "blocked";
   const rows = await queryRowsNamed<{ id: number; auditSeq: number | null }>(
     db,
@@ -262,11 +348,15 @@ export async function insertCreditCheck(
       insert into credit_checks (customer_id, account_id, segment, order_reference, amount_minor, currency,
         order_total_minor, delivery_date, outcome, reasons, decision, limit_id, limit_currency, reserved_minor,
         reservation_status, expires_at, block_status, checked_by, checked_at)
-      values (${c.customerId}, ${c.accountId}, ${c.segment}, ${c.orderReference}, ${c.amountMinor}, ${c.currency},
-        ${c.orderTotalMinor}, ${c.deliveryDate}, ${c.outcome}, ${JSON.stringify(c.reasons)}::jsonb,
-        ${JSON.stringify(c.decision)}::jsonb, ${c.limitId}, ${c.limitCurrency}, ${c.reservedMinor},
-        ${c.reservedMinor > 0 ? "active" : "none"}, ${c.expiresAt ? c.expiresAt.toISOString() : null},
-        ${blocked ? "open" : null}, ${c.checkedBy}, ${c.checkedAt.toISOString()})
+      select cast(${c.customerId} as int8), cast(${c.accountId} as int8), cast(${c.segment} as text),
+        cast(${c.orderReference} as text), cast(${c.amountMinor} as int8), cast(${c.currency} as text),
+        cast(${c.orderTotalMinor} as int8), cast(${c.deliveryDate} as date), cast(${c.outcome} as text),
+        ${JSON.stringify(c.reasons)}::jsonb, ${JSON.stringify(c.decision)}::jsonb, cast(${c.limitId} as int8),
+        cast(${c.limitCurrency} as text), cast(${c.reservedMinor} as int8),
+        cast(${c.reservedMinor > 0 ? "active" : "none"} as text), cast(${c.expiresAt ? c.expiresAt.toISOString() : null} as timestamptz),
+        cast(${blocked ? "open" : null} as text), cast(${c.checkedBy} as text), cast(${c.checkedAt.toISOString()} as timestamptz)
+      where not exists (select 1 from credit_checks p where p.customer_id = ${c.customerId}
+        and p.order_reference = ${c.orderReference} and p.id > coalesce(cast(${lastCheckId} as int8), 0))
       returning id
     ), e as (
       insert into domain_events (type, customer_id, payload)
@@ -274,12 +364,12 @@ export async function insertCreditCheck(
         jsonb_build_object('checkId', c.id, 'orderReference', ${c.orderReference}::text,
           'amountMinor', ${c.amountMinor}::int8, 'currency', ${c.currency}::text, 'reasons', ${JSON.stringify(c.reasons)}::jsonb)
       from c where ${blocked}
-    )${audit ? sql`, ${auditAppendCtes(audit)}` : sql``}
+    )${audit ? sql`, ${auditAppendCtes(audit, sql`exists (select 1 from c)`)}` : sql``}
     select id, ${audit ? sql`(select seq from audit_appended)` : sql`cast(null as int8)`} as "auditSeq" from c`,
   );
   const row = rows[0];
   if (!row) {
-    throw new Error("credit check insert returned no row");
+    return undefined;
   }
   if (audit && row.auditSeq === null) {
     throw new Error(AUDIT_HEAD_MISSING);

@@ -46,6 +46,20 @@ export const creditAccounts = pgTable(
     segment: text().notNull().default("default"),
     status: text().notNull().default("ok"),
     statusReason: text(),
+    /**
+     * The account's active reservations summed by (limit) currency, `{"CNY": 123400}` — kept by the
+     * `credit_checks` trigger (packages/db/src/limits/reservation-totals.ts) under this row's lock,
+     * so that a credit check reads them from the row it locks instead of scanning its reservations.
+     */
+    reservedByCurrency: jsonb().notNull().default(sql`'{}'::jsonb`),
+    /** No active reservation of the account expires before this (a check sweeps when it is due). */
+    reservationsExpireAt: timestamp({ withTimezone: true }),
+    /**
+     * Bumped (in the same transaction) by every change that can LOWER what a check counts or allows:
+     * a reservation released or expired, a limit set. A check that read the ledger before taking the
+     * lock and finds a different value under the lock re-reads the ledger under it.
+     */
+    exposureSeq: bigint({ mode: "number" }).notNull().default(0),
     ...timestamps,
   },
   (t) => [
@@ -222,6 +236,10 @@ export const creditChecks = pgTable(
     // sum filters on) lets PostgreSQL answer from the index without reading the wide check rows.
     index("credit_checks_active_reservations_idx")
       .on(t.customerId, t.limitCurrency, t.expiresAt, t.orderReference, t.reservedMinor)
+      .where(sql`${t.reservationStatus} = 'active'`),
+    // The sweep of due reservations and the recount of an account's totals.
+    index("credit_checks_account_reservations_idx")
+      .on(t.accountId, t.expiresAt)
       .where(sql`${t.reservationStatus} = 'active'`),
     index("credit_checks_blocked_idx").on(t.id).where(sql`${t.blockStatus} = 'open'`),
     check("credit_checks_outcome_ck", sql`${t.outcome} in ('approved', 'blocked')`),

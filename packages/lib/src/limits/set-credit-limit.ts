@@ -35,8 +35,8 @@ export async function ensureCreditAccount(db: Db, customerId: number, segment: s
 
 /**
  * Writes a new limit row inside `db` (a transaction): the previous current limit of the same kind
- * is marked superseded, never changed otherwise (history). The account row is locked first so a
- * limit change and concurrent credit checks do not interleave.
+ * is marked superseded, never changed otherwise (history). The account row is locked (and its
+ * exposure_seq bumped) first so a limit change and concurrent credit checks do not interleave.
  */
 export async function writeCreditLimit(
   db: Db,
@@ -49,7 +49,9 @@ export async function writeCreditLimit(
     throw AppError.validation([{ path: "validTo", message: "a temporary limit needs an end date" }]);
   }
   const accountId = await ensureCreditAccount(db, customerId, segment);
-  await db.execute(sql`select id from credit_accounts where id = ${accountId} for update`);
+  // Lock the account and bump its exposure_seq: a credit check that read the limit before taking
+  // the lock reads it again under the lock (check-credit.ts).
+  await db.execute(sql`update credit_accounts set exposure_seq = exposure_seq + 1 where id = ${accountId}`);
   const [row] = await db
     .insert(creditLimits)
     .values({

@@ -183,7 +183,7 @@ describe("sales data scope on limits", () => {
 });
 
 describe("multi-level approval over HTTP", () => {
-  it("takes a 5 m request from sales through level 1 and level 2, each signed by another person", async () => {
+  it("takes a 5 m request from sales through level 1 (an analyst) and level 2 (a manager), each signed by another person", async () => {
     const created = await sales.request("POST", "/limit-requests", {
       customer: "MINE-1",
       kind: "raise",
@@ -194,22 +194,22 @@ describe("multi-level approval over HTTP", () => {
     });
     expect(created.body).toMatchObject({ approvalLevels: [1, 2], currentLevel: 1 });
     const id = created.body.id;
-    // Analysts hold no limits:approve in the shipped role table: a manager signs level 1 (a higher
-    // role may act at a lower level), and then may not sign level 2 as well.
-    const manager = await admin.as("credit_manager");
-    const first = await manager.request("POST", `/limit-requests/${id}/decision`, { decision: "approve" });
-    expect(first.body).toMatchObject({ status: "pending", currentLevel: 2 });
-    const again = await manager.request("POST", `/limit-requests/${id}/decision`, { decision: "approve" });
+    // Level 1 ("credit_analyst up to 1 m" in the default matrix) is signed by an analyst, who may
+    // not sign level 2 as well (above their authority, and four eyes per level).
+    const analyst = await admin.as("credit_analyst");
+    const first = await analyst.request("POST", `/limit-requests/${id}/decision`, { decision: "approve" });
+    expect(first.body, JSON.stringify(first.body)).toMatchObject({ status: "pending", currentLevel: 2 });
+    const again = await analyst.request("POST", `/limit-requests/${id}/decision`, { decision: "approve" });
     expect(again.status).toBe(403);
-    expect(again.body.detail).toMatch(/already approved/);
     expect(
       (await sales.request("POST", `/limit-requests/${id}/decision`, { decision: "approve" })).status,
     ).toBe(403);
-    const done = await admin.request("POST", `/limit-requests/${id}/decision`, { decision: "approve" });
+    const manager = await admin.as("credit_manager");
+    const done = await manager.request("POST", `/limit-requests/${id}/decision`, { decision: "approve" });
     expect(done.body, JSON.stringify(done.body)).toMatchObject({
       status: "approved",
       currentLevel: null,
-      decidedBy: "test-admin",
+      decidedBy: "test-credit-manager",
     });
     expect(
       done.body.steps.map((s: { action: string; actorId: string; level: number | null }) => [
@@ -219,8 +219,40 @@ describe("multi-level approval over HTTP", () => {
       ]),
     ).toEqual([
       ["submitted", "test-sales", null],
-      ["approved", "test-credit-manager", 1],
-      ["approved", "test-admin", 2],
+      ["approved", "test-credit-analyst", 1],
+      ["approved", "test-credit-manager", 2],
     ]);
+  });
+
+  it("lets an analyst approve within their authority but never their own request", async () => {
+    const analyst = await admin.as("credit_analyst");
+    const own = await analyst.request("POST", "/limit-requests", {
+      customer: "MINE-1",
+      kind: "raise",
+      currency: "CNY",
+      requestedMinor: 500_000_00,
+      validFrom: today,
+      justification: "季节性备货",
+    });
+    expect(own.body).toMatchObject({ approvalLevels: [1], currentLevel: 1 });
+    const self = await analyst.request("POST", `/limit-requests/${own.body.id}/decision`, {
+      decision: "approve",
+    });
+    expect(self.status).toBe(403);
+    const fromSales = await sales.request("POST", "/limit-requests", {
+      customer: "MINE-1",
+      kind: "raise",
+      currency: "CNY",
+      requestedMinor: 600_000_00,
+      validFrom: today,
+      justification: "新合同",
+    });
+    const signed = await analyst.request("POST", `/limit-requests/${fromSales.body.id}/decision`, {
+      decision: "approve",
+    });
+    expect(signed.body, JSON.stringify(signed.body)).toMatchObject({
+      status: "approved",
+      decidedBy: "test-credit-analyst",
+    });
   });
 });

@@ -277,8 +277,8 @@ export function registerMonitoringRoutes(
   r.post(
     "/credit-holds/:id/release",
     {
-      // Lifting a hold lets credit flow again: a decision for those who approve limits.
-      config: { permission: "limits:approve" },
+      // Lifting a hold lets credit flow again, whatever the amounts: credit managers (and admins).
+      config: { permission: "holds:release" },
       schema: {
         tags,
         summary: "Release a credit hold, with the reason (recorded with who and when)",

@@ -17,6 +17,12 @@ describe("role permission table", () => {
     ["credit_manager", "users:write", false],
     ["credit_manager", "audit:read", false],
     ["credit_analyst", "scorecards:write", false],
+    // Analysts sign limit requests at level 1 (within their authority, see limits/authority).
+    ["credit_analyst", "limits:approve", true],
+    ["credit_analyst", "holds:release", false],
+    ["credit_manager", "holds:release", true],
+    ["finance_ar", "limits:approve", false],
+    ["sales", "limits:approve", false],
     ["credit_analyst", "customers:write", true],
     ["finance_ar", "ledger:write", true],
     ["finance_ar", "customers:write", false],

@@ -37,6 +37,7 @@ export const PERMISSIONS = [
   "alerts:read",
   "alerts:write",
   "monitoring:configure",
+  "holds:release",
   "reviews:read",
   "reviews:write",
   "portfolio:configure",
@@ -81,7 +82,9 @@ export type RolePermissionTable = Readonly<Record<Role, readonly Permission[]>>;
 /**
  * The shipped table. Auditors read everything (audit trail and users included) and change nothing;
  * sales see only their own customers (data scope, enforced at the edge) and may request limits;
- * only admins manage users; only credit managers (and admins) approve limits and change scorecards.
+ * only admins manage users; credit analysts approve limits and release blocked orders within their
+ * authority (the authority matrix bounds the amount; four eyes always); only credit managers (and
+ * admins) lift credit holds placed by monitoring (`holds:release`) and change scorecards.
  */
 export const DEFAULT_ROLE_PERMISSIONS: RolePermissionTable = {
   admin: PERMISSIONS,
@@ -97,6 +100,7 @@ export const DEFAULT_ROLE_PERMISSIONS: RolePermissionTable = {
     "limits:approve",
     "alerts:write",
     "monitoring:configure",
+    "holds:release",
     "reviews:write",
     "portfolio:configure",
     "insurance:write",
@@ -111,6 +115,9 @@ export const DEFAULT_ROLE_PERMISSIONS: RolePermissionTable = {
     "assessment:run",
     "limits:request",
     "limits:write",
+    // Within their authority only: the authority matrix (level 1, up to 1 m by default) bounds the
+    // limit requests they may sign and the blocked orders they may release; never their own request.
+    "limits:approve",
     "alerts:write",
     "reviews:write",
     "insurance:write",

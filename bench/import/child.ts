@@ -75,7 +75,11 @@ if (command === "import") {
   const started = performance.now();
   // BENCH_BULK_ROWS: the foreign-key bulk threshold (a huge value keeps the per-row checks).
   const bulkRows = process.env.BENCH_BULK_ROWS ? Number(process.env.BENCH_BULK_ROWS) : undefined;
-  const s = await importFile({ handle, entity, file, mode: "strict", bulkRows });
+  // BENCH_BULK_INDEX_ROWS: the index-rebuild threshold (a huge value keeps per-row index upkeep).
+  const bulkIndexRows = process.env.BENCH_BULK_INDEX_ROWS
+    ? Number(process.env.BENCH_BULK_INDEX_ROWS)
+    : undefined;
+  const s = await importFile({ handle, entity, file, mode: "strict", bulkRows, bulkIndexRows });
   const seconds = (performance.now() - started) / 1000;
   result = {
     seconds,

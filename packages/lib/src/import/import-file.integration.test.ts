@@ -291,6 +291,91 @@ describe("invoice import", () => {
     expect(await t.db.$count(invoices)).toBe(count);
     expect(((await t.db.execute(keys)) as unknown as { rows: unknown[] }).rows).toEqual(before);
   });
+
+  it("bulk merge with indexes rebuilt: same rows and counts as the upsert, indexes back and enforced", async () => {
+    const indexes = sql`select indexname, indexdef, indexname::regclass::oid::int as oid from pg_indexes
+      where tablename = 'invoices' order by indexname`;
+    const list = async () =>
+      (
+        (await t.db.execute(indexes)) as unknown as {
+          rows: { indexname: string; indexdef: string; oid: number }[];
+        }
+      ).rows;
+    const before = await list();
+    const stored = await t.db.$count(invoices);
+    // More rows than the table holds (the bulk path's condition): the 30 B- invoices again, B-0
+    // with a new amount, and new ones.
+    const header = "invoice_number,customer_code,issued_on,due_on,amount,currency";
+    const lines = [
+      ...Array.from(
+        { length: 30 },
+        (_, k) => `B-${k},C00${(k % 3) + 1},2025-04-01,2025-05-01,${k === 0 ? 99 : k + 1},CNY`,
+      ),
+      ...Array.from(
+        { length: stored + 10 },
+        (_, k) => `R-${k},C00${(k % 3) + 1},2025-06-0${(k % 9) + 1},2025-07-01,${k + 1}.5,CNY`,
+      ),
+    ];
+    const f = file("bulk-index.csv", `${header}\n${lines.join("\n")}\n`);
+    const s = await importFile({ handle: t, entity: "invoices", file: f, bulkIndexRows: 1 });
+    expect(s).toMatchObject({ status: "committed", inserted: stored + 10, updated: 1, unchanged: 29 });
+    const after = await list();
+    // Same definitions; new index objects (so the indexes were really dropped and rebuilt).
+    expect(after.map((x) => [x.indexname, x.indexdef])).toEqual(before.map((x) => [x.indexname, x.indexdef]));
+    const rebuilt = after.filter((x) => before.find((b) => b.indexname === x.indexname)?.oid !== x.oid);
+    expect(rebuilt.map((x) => x.indexname).sort()).toEqual([
+      "invoices_customer_due_idx",
+      "invoices_number_uq",
+    ]);
+    const rows = await t.db
+      .select({
+        n: invoices.invoiceNumber,
+        amount: invoices.amountMinor,
+        code: customers.code,
+        issued: invoices.issuedOn,
+      })
+      .from(invoices)
+      .innerJoin(customers, eq(customers.id, invoices.customerId))
+      .where(sql`${invoices.invoiceNumber} in ('B-0', 'B-1', 'R-0', 'R-4')`)
+      .orderBy(asc(invoices.invoiceNumber));
+    expect(rows).toEqual([
+      { n: "B-0", amount: 9900, code: "C001", issued: "2025-04-01" },
+      { n: "B-1", amount: 200, code: "C002", issued: "2025-04-01" },
+      { n: "R-0", amount: 150, code: "C001", issued: "2025-06-01" },
+      { n: "R-4", amount: 550, code: "C002", issued: "2025-06-05" },
+    ]);
+    // The upsert path (default thresholds: far below 50,000 rows) sees exactly what the bulk path wrote.
+    const again = await importFile({ handle: t, entity: "invoices", file: f });
+    expect(again).toMatchObject({ status: "committed", inserted: 0, updated: 0, unchanged: lines.length });
+    // The rebuilt unique index is enforced.
+    await expect(
+      t.db.execute(sql`insert into invoices (invoice_number, customer_id, issued_on, due_on, currency, amount_minor)
+        select 'R-0', customer_id, issued_on, due_on, currency, amount_minor from invoices where invoice_number = 'R-0'`),
+    ).rejects.toMatchObject({ cause: expect.objectContaining({ code: "23505" }) }); // unique_violation
+  });
+
+  it("bulk merge with indexes rebuilt: a strict rejection leaves indexes and data as they were", async () => {
+    const indexes = sql`select indexname, indexdef, indexname::regclass::oid::int as oid from pg_indexes
+      where tablename = 'invoices' order by indexname`;
+    const before = ((await t.db.execute(indexes)) as unknown as { rows: unknown[] }).rows;
+    const count = await t.db.$count(invoices);
+    const sum = sql`select sum(amount_minor)::text as s from invoices`;
+    const sumBefore = ((await t.db.execute(sum)) as unknown as { rows: unknown[] }).rows;
+    const header = "invoice_number,customer_code,issued_on,due_on,amount,currency";
+    const lines = Array.from(
+      { length: count + 5 },
+      (_, k) => `S-${k},${k === 3 ? "C999" : "C001"},2025-08-01,2025-09-01,${k + 1},CNY`,
+    );
+    // One bad row (unknown customer) among more rows than the table holds; B-0 changed as well.
+    lines.push("B-0,C001,2025-04-01,2025-05-01,1,CNY");
+    const f = file("bulk-index-bad.csv", `${header}\n${lines.join("\n")}\n`);
+    const s = await importFile({ handle: t, entity: "invoices", file: f, bulkIndexRows: 1, bulkRows: 1 });
+    expect(s.status).toBe("rejected");
+    expect(s.problems).toEqual([expect.objectContaining({ row: 5, field: "customer_code", value: "C999" })]);
+    expect(await t.db.$count(invoices)).toBe(count);
+    expect(((await t.db.execute(sum)) as unknown as { rows: unknown[] }).rows).toEqual(sumBefore);
+    expect(((await t.db.execute(indexes)) as unknown as { rows: unknown[] }).rows).toEqual(before);
+  });
 });
 
 /** GB18030 encoding of the few Chinese characters used above (Node has a decoder but no encoder). */

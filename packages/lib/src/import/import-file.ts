@@ -83,6 +83,12 @@ export interface ImportFileOptions {
    * withForeignKeysCheckedOnce in @creditdesk/db/import).
    */
   readonly bulkRows?: number | undefined;
+  /**
+   * Staged rows from which a merge into a table holding fewer rows drops the table's secondary
+   * indexes and builds them again after the merge (default BULK_INDEX_ROWS; see
+   * withIndexesRebuilt in @creditdesk/db/import).
+   */
+  readonly bulkIndexRows?: number | undefined;
 }
 
 export interface ImportSummary {
@@ -483,6 +489,7 @@ export async function importFile(options: ImportFileOptions): Promise<ImportSumm
         fields: plan.staged.map((f) => f.name),
         staged,
         bulkRows: options.bulkRows,
+        bulkIndexRows: options.bulkIndexRows,
       });
       lap("merge", t0);
       committing = clock();

@@ -1,4 +1,8 @@
-import { APPLICATION_DECISIONS, applicationsConfigSchema } from "@creditdesk/core/applications";
+import {
+  APPLICATION_DECISIONS,
+  applicationsConfigSchema,
+  CONDITION_KINDS,
+} from "@creditdesk/core/applications";
 import { applicationInputSchema, documentUploadSchema } from "@creditdesk/lib/applications";
 import { z } from "zod";
 
@@ -67,6 +71,7 @@ export const decisionBody = z
         guaranteeMinor: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
         guarantor: z.string().trim().min(1).max(200).optional(),
         creditInsuranceMinor: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+        insurancePolicy: z.union([z.string().trim().min(1).max(100), z.number().int().positive()]).optional(),
         note: z.string().trim().max(2000).optional(),
       })
       .strict()
@@ -76,5 +81,23 @@ export const decisionBody = z
   .meta({ id: "ApplicationDecision" });
 
 export const configSchema = applicationsConfigSchema.meta({ id: "ApplicationsConfig" });
-export const caseFileQuery = z.object({ format: z.enum(["pdf", "json"]).optional() });
+export const caseFileQuery = z.object({
+  format: z.enum(["pdf", "json"]).optional(),
+  /** The PDF's language (zh or en, or a locale); default the case's (the prospect's country). */
+  lang: z.string().trim().max(20).optional(),
+});
+
+export const conditionParams = z.object({
+  id: z.coerce.number().int().positive(),
+  kind: z.enum(CONDITION_KINDS),
+});
+export const conditionMetBody = z
+  .object({
+    reference: z.string().trim().min(1).max(100).optional(),
+    validFrom: isoDate.optional(),
+    expiresOn: isoDate.optional(),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+  .meta({ id: "ApplicationConditionMet" });
 export const anyObject = z.record(z.string(), z.unknown());

@@ -10,6 +10,7 @@ import {
   createApplicationLink,
   decideApplication,
   documentUploadSchema,
+  fulfilApplicationCondition,
   getApplication,
   getApplicationDocument,
   inspectApplicationLink,
@@ -37,6 +38,8 @@ import {
   caseFileQuery,
   clearBody,
   commentBody,
+  conditionMetBody,
+  conditionParams,
   configSchema,
   createBody,
   customerParams,
@@ -396,6 +399,31 @@ export function registerApplicationRoutes(
       return visibleApplication(request, request.params.id);
     },
   );
+  r.post(
+    "/applications/:id/conditions/:kind/met",
+    {
+      config: { permission: "applications:decide", audit: false },
+      schema: {
+        tags: [APPLICATIONS_TAG],
+        summary: "Record that a condition of the approval is met (guarantee received, insured limit granted)",
+        description:
+          "A guarantee becomes a credit security; credit insurance cover is met only once the insurer granted the insured limit. While a condition is open the customer's credit account is on hold (the credit check blocks release).",
+        params: conditionParams,
+        body: conditionMetBody,
+        response: { 200: anyObject, 400: p[400], 404: p[404], 409: p[409], 422: p[422], ...forbidden },
+      },
+    },
+    async (request) => {
+      await visibleApplication(request, request.params.id);
+      return fulfilApplicationCondition({
+        handle,
+        actor: actorFrom(request),
+        id: request.params.id,
+        kind: request.params.kind,
+        input: request.body,
+      });
+    },
+  );
   r.get(
     "/applications/:id/case-file",
     {
@@ -409,7 +437,11 @@ export function registerApplicationRoutes(
     },
     async (request, reply) => {
       await visibleApplication(request, request.params.id);
-      const file = await buildCaseFile({ handle, id: request.params.id });
+      const file = await buildCaseFile({
+        handle,
+        id: request.params.id,
+        language: request.query.lang ?? null,
+      });
       if (request.query.format === "json") {
         return reply.type("application/json").send(JSON.stringify(file));
       }

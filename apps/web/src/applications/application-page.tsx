@@ -176,7 +176,8 @@ export default function ApplicationPage() {
                 </Space>
                 {item.missing.length > 0 && (
                   <Typography.Paragraph type="secondary" style={{ margin: "4px 0" }}>
-                    {t("applications.missing")}: {item.missing.join("; ")}
+                    {t("applications.missing")}:{" "}
+                    {item.missing.map((m) => text(m.text)).join(locale === "zh-CN" ? "；" : "; ")}
                   </Typography.Paragraph>
                 )}
                 {item.evidence.map((e) => (
@@ -216,9 +217,9 @@ export default function ApplicationPage() {
                 <div key={s.code} style={{ marginBottom: 12 }} data-testid={`signal-${s.code}`}>
                   <Space>
                     <Tag color={SEVERITY_COLOUR[s.severity]}>
-                      {s.severity} · {s.score}
+                      {t(`applications.severity.${s.severity}` as MessageKey)} · {s.score}
                     </Tag>
-                    <strong>{s.code}</strong>
+                    <strong title={s.code}>{t(`applications.signal.${s.code}` as MessageKey)}</strong>
                     {!s.active && <Tag>{t("applications.inactive")}</Tag>}
                   </Space>
                   <div>{text(s.explanation)}</div>
@@ -278,7 +279,36 @@ export default function ApplicationPage() {
             {a.decisionReason ? ` — ${a.decisionReason}` : ""}
             {a.approvedLimitMinor !== null ? ` · ${i18n.money(a.approvedLimitMinor, a.currency)}` : ""}
           </Typography.Paragraph>
-        ) : can("applications:decide") && open ? (
+        ) : null}
+        {a.approvalConditions.map((c) => (
+          <div key={c.id} data-testid={`condition-${c.kind}`} style={{ marginBottom: 8 }}>
+            <Space wrap>
+              <Tag color={c.met ? "green" : "orange"}>
+                {t(c.met ? "applications.conditionMet" : "applications.conditionOpen")}
+              </Tag>
+              <span>{text(c.text)}</span>
+              {c.metBy && (
+                <Typography.Text type="secondary">
+                  {c.metBy} {i18n.date(c.metAt)}
+                </Typography.Text>
+              )}
+              {!c.met && can("applications:decide") && (
+                <Button
+                  size="small"
+                  loading={busy === `cond-${c.kind}`}
+                  onClick={() => act(`cond-${c.kind}`, `/applications/${a.id}/conditions/${c.kind}/met`, {})}
+                >
+                  {t(
+                    c.kind === "credit_insurance"
+                      ? "applications.conditionCheckCover"
+                      : "applications.conditionReceived",
+                  )}
+                </Button>
+              )}
+            </Space>
+          </div>
+        ))}
+        {a.decision ? null : can("applications:decide") && open ? (
           a.createdBy === user?.login ? (
             <Alert type="info" showIcon title={t("applications.ownApplication")} />
           ) : (

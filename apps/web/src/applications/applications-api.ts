@@ -41,8 +41,22 @@ export interface ChecklistItem {
   code: string;
   label: { zh: string; en: string };
   complete: boolean;
-  missing: string[];
+  /** Reason codes with parameters and both texts (core texts.ts), shown in the UI's language. */
+  missing: Array<{ code: string; params: Record<string, string | number>; text: { en: string; zh: string } }>;
   evidence: Evidence[];
+}
+
+export interface ConditionView {
+  id: number;
+  kind: "prepayment" | "guarantee" | "credit_insurance";
+  status: "open" | "met";
+  met: boolean;
+  text: { en: string; zh: string };
+  contractId: number | null;
+  securityId: number | null;
+  insuredLimitId: number | null;
+  metBy: string | null;
+  metAt: string | null;
 }
 
 export interface SignalView {
@@ -50,6 +64,7 @@ export interface SignalView {
   severity: "low" | "medium" | "high";
   score: number;
   explanation: { en: string; zh: string };
+  params: Record<string, string | number>;
   active: boolean;
   clearedBy: string | null;
   clearReason: string | null;
@@ -81,6 +96,7 @@ export interface ApplicationView extends ApplicationSummary {
   documents: Array<{ id: number; kind: string; fileName: string; sizeBytes: number; uploadedBy: string }>;
   checklist: { items: ChecklistItem[]; complete: boolean };
   signals: SignalView[];
+  approvalConditions: ConditionView[];
   signalScore: number;
   duplicates: DuplicateView[];
   comments: Array<{ id: number; author: string; body: string; createdAt: string }>;

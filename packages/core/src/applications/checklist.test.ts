@@ -73,6 +73,33 @@ describe("investigation checklist", () => {
     }
   });
 
+  it("names what is missing with a code and texts in both languages", () => {
+    const state = evaluateChecklist(config, {
+      ...done,
+      registration: { valid: true, problem: null, registryName: "杭州西湖食品有限公司", nameMatches: false },
+      statements: { count: 0, assessed: false },
+      evidence: {},
+    });
+    const missing = Object.fromEntries(state.items.map((i) => [i.code, i.missing.map((m) => m.code)]));
+    expect(missing).toMatchObject({
+      registration: ["REGISTRY_NAME_MISMATCH", "NO_EVIDENCE"],
+      statements: ["NO_STATEMENT", "NO_EVIDENCE"],
+      rating: ["NO_EVIDENCE"],
+    });
+    const registration = state.items.find((i) => i.code === "registration")!;
+    expect(registration.missing[0]).toEqual({
+      code: "REGISTRY_NAME_MISMATCH",
+      params: { registryName: "杭州西湖食品有限公司" },
+      text: {
+        en: "the registry name '杭州西湖食品有限公司' does not match the applicant",
+        zh: "工商登记名称“杭州西湖食品有限公司”与申请人不一致",
+      },
+    });
+    for (const m of state.items.flatMap((i) => i.missing)) {
+      expect(m.text.zh).not.toMatch(/[a-z]{4,}/);
+    }
+  });
+
   it("blocks an approval while the checklist is incomplete, but not a decline", () => {
     const incomplete = evaluateChecklist(config, { ...done, statements: { count: 0, assessed: false } });
     const base = {

@@ -1,4 +1,5 @@
 import { type ApplicationsConfig, applicableChecklist } from "./config.ts";
+import type { LocalisedReason } from "./texts.ts";
 
 /** One piece of evidence on a checklist item: a file, a note, the date, who recorded it. */
 export interface Evidence {
@@ -17,6 +18,8 @@ export interface ChecklistFacts {
   readonly registration: {
     readonly valid: boolean;
     readonly problem: string | null;
+    /** The problem in Chinese (texts.ts identifierProblem); the English one when absent. */
+    readonly problemZh?: string | null | undefined;
     readonly registryName: string | null;
     readonly nameMatches: boolean | null;
   };
@@ -30,8 +33,8 @@ export interface ChecklistItemState {
   readonly code: string;
   readonly label: { readonly zh: string; readonly en: string };
   readonly complete: boolean;
-  /** What is still missing (empty when complete). */
-  readonly missing: readonly string[];
+  /** What is still missing (empty when complete): reason codes with parameters and zh/en texts. */
+  readonly missing: readonly LocalisedReason[];
   readonly evidence: readonly Evidence[];
 }
 
@@ -40,32 +43,77 @@ export interface ChecklistState {
   readonly complete: boolean;
 }
 
-/** The automatic condition of a built-in item (null = none, evidence alone completes it). */
-function automaticGaps(code: string, facts: ChecklistFacts): string[] {
+const gap = (
+  code: string,
+  text: { en: string; zh: string },
+  params: Record<string, string | number> = {},
+): LocalisedReason => ({ code, params, text });
+
+/** The automatic condition of a built-in item (none = evidence alone completes it). */
+function automaticGaps(code: string, facts: ChecklistFacts): LocalisedReason[] {
   switch (code) {
     case "registration": {
-      const gaps: string[] = [];
+      const gaps: LocalisedReason[] = [];
       if (!facts.registration.valid) {
-        gaps.push(`registration id is not valid: ${facts.registration.problem ?? "unknown"}`);
+        const problem = facts.registration.problem ?? "unknown";
+        const zhProblem = facts.registration.problemZh ?? problem;
+        gaps.push(
+          gap(
+            "REGISTRATION_INVALID",
+            { en: `registration id is not valid: ${problem}`, zh: `注册号无效：${zhProblem}` },
+            { problem },
+          ),
+        );
       }
       if (facts.registration.registryName === null) {
-        gaps.push("the name on the registry has not been recorded");
+        gaps.push(
+          gap("REGISTRY_NAME_MISSING", {
+            en: "the name on the registry has not been recorded",
+            zh: "尚未记录工商登记名称",
+          }),
+        );
       } else if (facts.registration.nameMatches === false) {
-        gaps.push(`the registry name '${facts.registration.registryName}' does not match the applicant`);
+        const registryName = facts.registration.registryName;
+        gaps.push(
+          gap(
+            "REGISTRY_NAME_MISMATCH",
+            {
+              en: `the registry name '${registryName}' does not match the applicant`,
+              zh: `工商登记名称“${registryName}”与申请人不一致`,
+            },
+            { registryName },
+          ),
+        );
       }
       return gaps;
     }
     case "statements": {
-      const gaps: string[] = [];
       if (facts.statements.count === 0) {
-        gaps.push("no financial statement on file");
-      } else if (!facts.statements.assessed) {
-        gaps.push("the statements have not been analysed (no assessment since they were filed)");
+        return [gap("NO_STATEMENT", { en: "no financial statement on file", zh: "尚无财务报表" })];
       }
-      return gaps;
+      if (!facts.statements.assessed) {
+        return [
+          gap(
+            "STATEMENTS_NOT_ANALYSED",
+            {
+              en: "the statements have not been analysed (no assessment since they were filed)",
+              zh: "财务报表尚未分析（报表提交后没有新的评估）",
+            },
+            { count: facts.statements.count },
+          ),
+        ];
+      }
+      return [];
     }
     case "rating":
-      return facts.rating.fresh ? [] : ["no rating report within the configured age"];
+      return facts.rating.fresh
+        ? []
+        : [
+            gap("NO_FRESH_RATING", {
+              en: "no rating report within the configured age",
+              zh: "没有在规定时效内的评级报告",
+            }),
+          ];
     default:
       return [];
   }
@@ -82,7 +130,7 @@ export function evaluateChecklist(config: ApplicationsConfig, facts: ChecklistFa
     const evidence = facts.evidence[item.code] ?? [];
     const missing = automaticGaps(item.code, facts);
     if (evidence.length === 0) {
-      missing.push("no evidence recorded");
+      missing.push(gap("NO_EVIDENCE", { en: "no evidence recorded", zh: "尚未记录证据" }));
     }
     return { code: item.code, label: item.label, complete: missing.length === 0, missing, evidence };
   });

@@ -11,4 +11,5 @@ export * from "./duplicates.ts";
 export * from "./normalise.ts";
 export * from "./risk-register.ts";
 export * from "./signals.ts";
+export * from "./texts.ts";
 export * from "./waterfall.ts";

@@ -106,6 +106,37 @@ describe("fraud and integrity signals", () => {
     expect(signals[0]!.explanation.en.length).toBeGreaterThan(10);
     expect(signals[0]!.explanation.zh.length).toBeGreaterThan(5);
     expect(signalScore(signals)).toBe(signals[0]!.score);
+    // The Chinese text carries no English labels (field names, event types, party kinds, reasons).
+    expect(signals[0]!.explanation.zh).not.toMatch(/[a-z]{4,}/);
+  });
+
+  it("explain shared details in Chinese with Chinese field and party labels, and give the parameters", () => {
+    const matches = findDuplicates(applicantParty, [
+      {
+        kind: "customer",
+        id: 7,
+        name: "上海某某有限公司",
+        bankAccounts: ["6222 0212 3456 7890"],
+        phones: ["075588881234"],
+      },
+    ]);
+    const [shared] = detectSignals({ ...clean, matches }, config);
+    expect(shared?.explanation.zh).toBe("与 1 个其他主体共用银行账号、电话：上海某某有限公司（客户 7）");
+    expect(shared?.explanation.en).toBe(
+      "Shares bank account, phone with 1 other party: 上海某某有限公司 (customer 7)",
+    );
+    expect(shared?.params).toEqual({ fields: "bank_account,phone", parties: 1 });
+  });
+
+  it("explain a wrong USCC check symbol in Chinese and amounts as money", () => {
+    const [invalid] = detectSignals(
+      { ...clean, registration: { type: "uscc", value: "9144030071526726XH" } },
+      config,
+    );
+    expect(invalid?.explanation.zh).toContain("校验位错误，按 GB 32100-2015 应为 G");
+    const [young] = detectSignals({ ...clean, foundedOn: "2024-10-01" }, config);
+    expect(young?.explanation.zh).toContain("申请额度 CNY 2000000.00");
+    expect(young?.params).toMatchObject({ ageMonths: 8, requestedMinor: 200_000_000, currency: "CNY" });
   });
 
   it("fire on several customers sharing the bank account (high) or one sharing a phone (medium)", () => {

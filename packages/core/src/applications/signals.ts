@@ -1,5 +1,6 @@
 import { IDENTIFIER_TYPES, type IdentifierType, validateIdentifier } from "../identifiers/identifier.ts";
 import { normaliseIdentifier } from "../identifiers/uscc.ts";
+import { formatMinor } from "../money/money.ts";
 import type { ApplicationsConfig } from "./config.ts";
 import { daysBetween, monthsBetween } from "./dates.ts";
 import type { DuplicateMatch } from "./duplicates.ts";
@@ -10,6 +11,14 @@ import {
   normaliseEmail,
   normalisePhone,
 } from "./normalise.ts";
+import {
+  eventLabel,
+  fieldLabel,
+  identifierProblem,
+  joinLabels,
+  partyKindLabel,
+  relationLabel,
+} from "./texts.ts";
 
 export const SIGNAL_CODES = [
   "registration_invalid",
@@ -31,7 +40,10 @@ export interface Signal {
   readonly code: SignalCode;
   readonly severity: SignalSeverity;
   readonly score: number;
+  /** The explanation in both UI languages, built from `params` (see texts.ts). */
   readonly explanation: { readonly en: string; readonly zh: string };
+  /** The explanation's parameters (stable, language-free). */
+  readonly params: Readonly<Record<string, string | number>>;
   readonly evidence: Readonly<Record<string, unknown>>;
 }
 
@@ -80,7 +92,13 @@ const signal = (
   severity: SignalSeverity,
   explanation: { en: string; zh: string },
   evidence: Record<string, unknown>,
-): Signal => ({ code, severity, score: SIGNAL_SCORES[severity], explanation, evidence });
+  params: Record<string, string | number> = {},
+): Signal => ({ code, severity, score: SIGNAL_SCORES[severity], explanation, params, evidence });
+
+const party = (kind: string, id: number | string, name: string) => ({
+  en: `${name} (${partyKindLabel(kind).en} ${id})`,
+  zh: `${name}（${partyKindLabel(kind).zh} ${id}）`,
+});
 
 const isIdentifierType = (t: string): t is IdentifierType =>
   (IDENTIFIER_TYPES as readonly string[]).includes(t);
@@ -109,17 +127,29 @@ function registrationSignals(f: SignalFacts, nameThreshold: number): Signal[] {
         "high",
         {
           en: `Registration id ${value} is not valid: ${check.message}`,
-          zh: `注册号 ${value} 无效：${check.message}`,
+          zh: `注册号 ${value} 无效：${identifierProblem(type, value, check.message).zh}`,
         },
         { type, value, problem: check.message },
+        { value, problem: check.message },
       ),
     );
   }
-  const mismatches: Array<{ source: string; name: string; similarity: number }> = [];
+  const mismatches: Array<{
+    source: string;
+    name: string;
+    similarity: number;
+    shown: { en: string; zh: string };
+  }> = [];
   if (f.registryName !== null) {
     const similarity = nameSimilarity(f.legalName, f.registryName);
     if (similarity < nameThreshold) {
-      mismatches.push({ source: "registry", name: f.registryName, similarity });
+      const registry = partyKindLabel("registry");
+      mismatches.push({
+        source: "registry",
+        name: f.registryName,
+        similarity,
+        shown: { en: `${f.registryName} (${registry.en})`, zh: `${f.registryName}（${registry.zh}）` },
+      });
     }
   }
   const mine = normaliseIdentifier(value);
@@ -127,7 +157,12 @@ function registrationSignals(f: SignalFacts, nameThreshold: number): Signal[] {
     const byId = m.reasons.some((r) => r.field === "registration_id");
     const similarity = nameSimilarity(f.legalName, m.name);
     if (byId && similarity < nameThreshold) {
-      mismatches.push({ source: `${m.kind} ${m.id}`, name: m.name, similarity });
+      mismatches.push({
+        source: `${m.kind} ${m.id}`,
+        name: m.name,
+        similarity,
+        shown: party(m.kind, m.id, m.name),
+      });
     }
   }
   if (mismatches.length > 0) {
@@ -136,10 +171,11 @@ function registrationSignals(f: SignalFacts, nameThreshold: number): Signal[] {
         "registration_mismatch",
         "high",
         {
-          en: `Registration id ${mine} belongs to another name: ${mismatches.map((m) => `${m.name} (${m.source})`).join("; ")}`,
-          zh: `注册号 ${mine} 对应的名称不一致：${mismatches.map((m) => `${m.name}（${m.source}）`).join("；")}`,
+          en: `Registration id ${mine} belongs to another name: ${mismatches.map((m) => m.shown.en).join("; ")}`,
+          zh: `注册号 ${mine} 对应的名称不一致：${mismatches.map((m) => m.shown.zh).join("；")}`,
         },
-        { registrationId: mine, mismatches },
+        { registrationId: mine, mismatches: mismatches.map(({ shown: _, ...m }) => m) },
+        { registrationId: mine, names: mismatches.map((m) => m.name).join("; ") },
       ),
     );
   }
@@ -159,8 +195,8 @@ function youngCompany(f: SignalFacts, c: ApplicationsConfig["signals"], currency
       "young_company_large_limit",
       "high",
       {
-        en: `Founded ${f.foundedOn} (${months} months ago, under ${c.youngCompanyMonths}) and asking for ${f.requestedMinor} minor units ${currency} (from ${c.largeLimitMinor})`,
-        zh: `成立于 ${f.foundedOn}（${months} 个月，不足 ${c.youngCompanyMonths} 个月），申请额度 ${f.requestedMinor}（${currency} 分）达到大额标准 ${c.largeLimitMinor}`,
+        en: `Founded ${f.foundedOn} (${months} months ago, under ${c.youngCompanyMonths}) and asking for ${currency} ${formatMinor(f.requestedMinor, currency)} (large from ${currency} ${formatMinor(c.largeLimitMinor, currency)})`,
+        zh: `成立于 ${f.foundedOn}（${months} 个月，不足 ${c.youngCompanyMonths} 个月），申请额度 ${currency} ${formatMinor(f.requestedMinor, currency)}，达到大额标准 ${currency} ${formatMinor(c.largeLimitMinor, currency)}`,
       },
       {
         foundedOn: f.foundedOn,
@@ -168,11 +204,19 @@ function youngCompany(f: SignalFacts, c: ApplicationsConfig["signals"], currency
         requestedMinor: f.requestedMinor,
         largeLimitMinor: c.largeLimitMinor,
       },
+      {
+        foundedOn: f.foundedOn,
+        ageMonths: months,
+        youngCompanyMonths: c.youngCompanyMonths,
+        requestedMinor: f.requestedMinor,
+        largeLimitMinor: c.largeLimitMinor,
+        currency,
+      },
     ),
   ];
 }
 
-function bustOut(f: SignalFacts, c: ApplicationsConfig["signals"]): Signal[] {
+function bustOut(f: SignalFacts, c: ApplicationsConfig["signals"], currency: string): Signal[] {
   if (f.statedMonthlyNeedMinor === null || f.statedMonthlyNeedMinor <= 0 || f.orders.length === 0) {
     return [];
   }
@@ -184,13 +228,15 @@ function bustOut(f: SignalFacts, c: ApplicationsConfig["signals"]): Signal[] {
     return [];
   }
   const ratio = Math.round((total / f.statedMonthlyNeedMinor) * 10) / 10;
+  const shownTotal = `${currency} ${formatMinor(total, currency)}`;
+  const shownNeed = `${currency} ${formatMinor(f.statedMonthlyNeedMinor, currency)}`;
   return [
     signal(
       "bust_out",
       "high",
       {
-        en: `First orders within ${c.bustOutWindowDays} days total ${total}, ${ratio}× the stated monthly need ${f.statedMonthlyNeedMinor} (limit ${c.bustOutMultiple}×): bust-out pattern`,
-        zh: `首批订单 ${c.bustOutWindowDays} 天内合计 ${total}，为申报月需求 ${f.statedMonthlyNeedMinor} 的 ${ratio} 倍（阈值 ${c.bustOutMultiple} 倍）：疑似"放大骗货"`,
+        en: `First orders within ${c.bustOutWindowDays} days total ${shownTotal}, ${ratio}× the stated monthly need ${shownNeed} (limit ${c.bustOutMultiple}×): bust-out pattern`,
+        zh: `首批订单 ${c.bustOutWindowDays} 天内合计 ${shownTotal}，为申报月需求 ${shownNeed} 的 ${ratio} 倍（阈值 ${c.bustOutMultiple} 倍）：疑似"放大骗货"`,
       },
       {
         firstOrderOn: first,
@@ -198,6 +244,14 @@ function bustOut(f: SignalFacts, c: ApplicationsConfig["signals"]): Signal[] {
         ordersMinor: total,
         statedMonthlyNeedMinor: f.statedMonthlyNeedMinor,
         ratio,
+      },
+      {
+        windowDays: c.bustOutWindowDays,
+        ordersMinor: total,
+        statedMonthlyNeedMinor: f.statedMonthlyNeedMinor,
+        ratio,
+        multiple: c.bustOutMultiple,
+        currency,
       },
     ),
   ];
@@ -218,13 +272,19 @@ function sharedDetails(f: SignalFacts): Signal[] {
   // A shared bank account, or details shared with several parties, is the classic sign of one
   // operator behind several shells; one shared phone or address alone may be a shared office.
   const severity: SignalSeverity = fields.includes("bank_account") || others.length >= 2 ? "high" : "medium";
+  const shownFields = joinLabels(fields.map(fieldLabel));
+  const shownParties = joinLabels(
+    others.map((m) => party(m.kind, m.id, m.name)),
+    "; ",
+    "；",
+  );
   return [
     signal(
       "shared_details",
       severity,
       {
-        en: `Shares ${fields.join(", ")} with ${others.length} other part${others.length === 1 ? "y" : "ies"}: ${others.map((m) => `${m.name} (${m.kind} ${m.id})`).join("; ")}`,
-        zh: `与 ${others.length} 个其他主体共用 ${fields.join("、")}：${others.map((m) => `${m.name}（${m.kind} ${m.id}）`).join("；")}`,
+        en: `Shares ${shownFields.en} with ${others.length} other part${others.length === 1 ? "y" : "ies"}: ${shownParties.en}`,
+        zh: `与 ${others.length} 个其他主体共用${shownFields.zh}：${shownParties.zh}`,
       },
       {
         fields,
@@ -235,6 +295,7 @@ function sharedDetails(f: SignalFacts): Signal[] {
           fields: m.shared.map((r) => r.field),
         })),
       },
+      { fields: fields.join(","), parties: others.length },
     ),
   ];
 }
@@ -255,10 +316,11 @@ function recentChange(f: SignalFacts, c: ApplicationsConfig["signals"]): Signal[
       "recent_change",
       severity,
       {
-        en: `Changed ${recent.map((e) => `${e.type} on ${e.occurredOn}`).join(", ")} — within ${c.recentChangeDays} days before applying`,
-        zh: `申请前 ${c.recentChangeDays} 天内发生变更：${recent.map((e) => `${e.type}（${e.occurredOn}）`).join("，")}`,
+        en: `Changed ${recent.map((e) => `${eventLabel(e.type).en} on ${e.occurredOn}`).join(", ")} — within ${c.recentChangeDays} days before applying`,
+        zh: `申请前 ${c.recentChangeDays} 天内发生变更：${recent.map((e) => `${eventLabel(e.type).zh}（${e.occurredOn}）`).join("，")}`,
       },
       { events: recent, windowDays: c.recentChangeDays },
+      { events: recent.map((e) => `${e.type}@${e.occurredOn}`).join(","), windowDays: c.recentChangeDays },
     ),
   ];
 }
@@ -270,27 +332,27 @@ function relatedReferences(f: SignalFacts, nameThreshold: number): Signal[] {
   for (const r of f.references) {
     const why: string[] = [];
     if (r.relatedParty) {
-      why.push("declared related");
+      why.push("declared_related");
     }
     if (mine && r.registrationId && normaliseIdentifier(r.registrationId) === mine) {
-      why.push("same registration id");
+      why.push("same_registration_id");
     }
     if (nameSimilarity(r.name, f.legalName) >= nameThreshold) {
-      why.push("same name");
+      why.push("same_name");
     }
     const same = (x: string | null | undefined, y: string | null, norm: (v: string) => string) =>
       Boolean(x && y && norm(x).length >= 6 && norm(x) === norm(y));
     if (same(r.bankAccount, a.bankAccount, normaliseBankAccount)) {
-      why.push("same bank account");
+      why.push("same_bank_account");
     }
     if (same(r.phone, a.phone, normalisePhone)) {
-      why.push("same phone");
+      why.push("same_phone");
     }
     if (same(r.address, a.address, normaliseAddress)) {
-      why.push("same address");
+      why.push("same_address");
     }
     if (r.email && a.email && normaliseEmail(r.email) === normaliseEmail(a.email)) {
-      why.push("same e-mail");
+      why.push("same_email");
     }
     if (why.length > 0) {
       related.push({ name: r.name, kind: r.kind, why });
@@ -304,10 +366,11 @@ function relatedReferences(f: SignalFacts, nameThreshold: number): Signal[] {
       "related_party_reference",
       "high",
       {
-        en: `Reference${related.length > 1 ? "s" : ""} related to the applicant: ${related.map((r) => `${r.name} (${r.why.join(", ")})`).join("; ")}`,
-        zh: `推荐人与申请人存在关联：${related.map((r) => `${r.name}（${r.why.join("、")}）`).join("；")}`,
+        en: `Reference${related.length > 1 ? "s" : ""} related to the applicant: ${related.map((r) => `${r.name} (${joinLabels(r.why.map(relationLabel)).en})`).join("; ")}`,
+        zh: `推荐人与申请人存在关联：${related.map((r) => `${r.name}（${joinLabels(r.why.map(relationLabel)).zh}）`).join("；")}`,
       },
       { references: related },
+      { references: related.map((r) => r.name).join("; ") },
     ),
   ];
 }
@@ -324,7 +387,7 @@ export function detectSignals(facts: SignalFacts, config: ApplicationsConfig): S
   return [
     ...registrationSignals(facts, threshold),
     ...youngCompany(facts, config.signals, config.currency),
-    ...bustOut(facts, config.signals),
+    ...bustOut(facts, config.signals, config.currency),
     ...sharedDetails(facts),
     ...recentChange(facts, config.signals),
     ...relatedReferences(facts, threshold),

@@ -255,3 +255,42 @@ export const customerRisks = pgTable(
     check("customer_risks_status_ck", sql`${t.status} in ('open', 'closed')`),
   ],
 );
+
+/**
+ * The conditions of an approval with conditions, each with what it created: a prepayment term
+ * and the required guarantee on the customer's credit contract (limits), the guarantee itself as a
+ * credit security once received, an insured-limit request (insurance). An open condition keeps the
+ * customer's credit account on hold — the credit check blocks release until it is met.
+ */
+export const applicationConditions = pgTable(
+  "application_conditions",
+  {
+    id: id(),
+    applicationId: applicationRef(),
+    kind: text().notNull(),
+    currency: currency().notNull(),
+    amountMinor: money(),
+    prepaymentBps: integer(),
+    guarantor: text(),
+    status: text().notNull().default("open"),
+    contractId: bigint({ mode: "number" }),
+    securityId: bigint({ mode: "number" }),
+    insuredLimitId: bigint({ mode: "number" }),
+    metBy: text(),
+    metAt: timestamp({ withTimezone: true }),
+    note: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("application_conditions_uq").on(t.applicationId, t.kind),
+    check(
+      "application_conditions_kind_ck",
+      sql`${t.kind} in ('prepayment', 'guarantee', 'credit_insurance')`,
+    ),
+    check("application_conditions_status_ck", sql`${t.status} in ('open', 'met')`),
+    check(
+      "application_conditions_bps_ck",
+      sql`${t.prepaymentBps} is null or ${t.prepaymentBps} between 1 and 10000`,
+    ),
+  ],
+);

@@ -1,11 +1,17 @@
 import { DEFAULT_APPLICATIONS_CONFIG } from "@creditdesk/core/applications";
 import { usccCheckSymbol } from "@creditdesk/core/identifiers";
 import { customers, externalEvents, externalRatings, financialStatements, queryRows } from "@creditdesk/db";
+import { insuredLimits } from "@creditdesk/db/insurance";
 import { createTestDatabase, type TestDatabase } from "@creditdesk/db/testing";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createInsurancePolicy } from "../insurance/create-insurance-policy.ts";
+import { recordInsurerDecision } from "../insurance/record-insurer-decision.ts";
+import { checkCredit } from "../limits/check-credit.ts";
+import { listContractsAndSecurities } from "../limits/contracts.ts";
 import { scheduleReviews } from "../reviews/schedule-reviews.ts";
 import { buildCaseFile, renderCaseFilePdf } from "./case-file.ts";
+import { fulfilApplicationCondition } from "./conditions.ts";
 import { saveApplicationsConfig } from "./config.ts";
 import { createApplication } from "./create-application.ts";
 import { decideApplication } from "./decide-application.ts";
@@ -338,9 +344,15 @@ describe("credit applications", () => {
     // Lines may wrap anywhere: compare without white space.
     const flat = (x: string) => x.replace(/\s+/g, "");
     const text = flat(pdfText(await renderCaseFilePdf(file)));
-    expect(text).toContain(flat("approve_with_conditions by max"));
-    expect(text).toContain(flat("reason: 首年需预付30%"));
-    expect(text).toContain(flat('conditions: {"prepaymentBps":3000}'));
+    // A Chinese prospect's case prints in Chinese: decision, conditions, checklist and signals.
+    expect(file.language).toBe("zh");
+    expect(text).toContain(flat("附条件批准：max"));
+    expect(text).toContain(flat("理由：首年需预付30%"));
+    expect(text).toContain(flat("条件: 每笔订单发货前预付 30 % — 已满足"));
+    expect(text).not.toContain(flat("approve_with_conditions by max"));
+    const english = flat(pdfText(await renderCaseFilePdf(file, { compress: false, language: "en" })));
+    expect(english).toContain(flat("approved with conditions by max"));
+    expect(english).toContain(flat("condition: prepayment of 30 % of each order before delivery — met"));
     for (const r of file.assessment!.reasons) {
       expect(text).toContain(flat(r.text!.zh!));
     }
@@ -401,5 +413,122 @@ describe("credit applications", () => {
     ).rejects.toMatchObject({ code: "UNSUPPORTED_MEDIA_TYPE" });
     // The refused submission wrote nothing and left the link usable.
     expect((await inspectApplicationLink({ handle: t, token: png.token })).state).toBe("open");
+  });
+  it("creates what an approval's conditions name, and holds release until they are met", async () => {
+    await createInsurancePolicy({
+      handle: t,
+      actor: manager,
+      input: {
+        policyNumber: "POL-APP",
+        insurer: "China Export & Credit Insurance",
+        currency: "CNY",
+        indemnityBps: 9_000,
+        waitingPeriodDays: 150,
+        notificationDeadlineDays: 60,
+        warnDaysBefore: 7,
+        validFrom: "2025-01-01",
+      },
+    });
+    const { id, customerId } = await createApplication({
+      handle: t,
+      actor: sales,
+      input: {
+        ...base,
+        legalName: "无锡某某机械有限公司",
+        registrationId: uscc("91320200MA1YYYYY8"),
+        bankAccount: "7777666655554444",
+        phone: "0510-3333 4444",
+        email: "cfo@wx-mach.cn",
+        address: "无锡市新吴区",
+      },
+    });
+    await runApplicationCheck({ handle: t, actor: analyst, id });
+    await investigate(id, customerId, "无锡某某机械有限公司");
+    const decided = await decideApplication({
+      handle: t,
+      actor: manager,
+      id,
+      input: {
+        decision: "approve_with_conditions",
+        reason: "担保与信保到位后放行",
+        conditions: {
+          prepaymentBps: 2000,
+          guaranteeMinor: 30_000_000,
+          guarantor: "无锡某某集团",
+          creditInsuranceMinor: 50_000_000,
+        },
+      },
+    });
+    expect(decided.accountStatus).toBe("hold");
+    expect(decided.conditions.map((c) => [c.kind, c.status])).toEqual([
+      ["prepayment", "met"],
+      ["guarantee", "open"],
+      ["credit_insurance", "open"],
+    ]);
+    // The contract (limits) carries the terms; the insured-limit request (insurance) waits for the insurer.
+    const { contracts, securities } = await listContractsAndSecurities({ handle: t, customer: customerId });
+    expect(contracts).toEqual([
+      expect.objectContaining({
+        reference: `APP-${id}`,
+        paymentTermsDays: 30,
+        notes: expect.stringContaining("每笔订单发货前预付 20 %"),
+      }),
+    ]);
+    expect(contracts[0]?.notes).toContain("guarantee of CNY 300000.00 by 无锡某某集团");
+    expect(securities).toEqual([]);
+    const [request] = await t.db.select().from(insuredLimits).where(eq(insuredLimits.customerId, customerId));
+    expect(request).toMatchObject({ requestedMinor: 50_000_000, decision: "pending", requestedBy: "max" });
+
+    // The credit check sees the open conditions: the account is on hold, release is blocked.
+    const order = { customer: customerId, amountMinor: 1_000_000, currency: "CNY" };
+    const held = await checkCredit({ handle: t, input: { ...order, orderReference: "SO-COND-1" } });
+    expect(held.outcome).toBe("blocked");
+
+    const guarantee = await fulfilApplicationCondition({
+      handle: t,
+      actor: manager,
+      id,
+      kind: "guarantee",
+      input: { reference: "GUA-WX-1", validFrom: today },
+    });
+    expect(guarantee).toMatchObject({ status: "met", metBy: "max", account: "hold" });
+    const after = await listContractsAndSecurities({ handle: t, customer: customerId });
+    expect(after.securities).toEqual([
+      expect.objectContaining({
+        type: "guarantee",
+        reference: "GUA-WX-1",
+        amountMinor: 30_000_000,
+        guarantor: "无锡某某集团",
+      }),
+    ]);
+    // Cover is met only once the insurer granted it.
+    await expect(
+      fulfilApplicationCondition({ handle: t, actor: manager, id, kind: "credit_insurance" }),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("pending") });
+    expect((await checkCredit({ handle: t, input: { ...order, orderReference: "SO-COND-2" } })).outcome).toBe(
+      "blocked",
+    );
+    await recordInsurerDecision({
+      handle: t,
+      actor: manager,
+      input: {
+        requestId: request!.id,
+        requestedMinor: 50_000_000,
+        decidedMinor: 50_000_000,
+        decidedOn: today,
+      },
+    });
+    const cover = await fulfilApplicationCondition({
+      handle: t,
+      actor: manager,
+      id,
+      kind: "credit_insurance",
+    });
+    expect(cover.account).toBe("ok");
+    expect((await checkCredit({ handle: t, input: { ...order, orderReference: "SO-COND-3" } })).outcome).toBe(
+      "approved",
+    );
+    const view = await getApplication({ handle: t, id });
+    expect(view.approvalConditions.every((c) => c.met)).toBe(true);
   });
 });

@@ -18,6 +18,7 @@ import { convertAtLatestRate, loadAuthorityMatrix } from "../limits/authority-ma
 import { recommendCustomerLimit } from "../limits/recommend-customer-limit.ts";
 import { writeCreditLimit } from "../limits/set-credit-limit.ts";
 import { AppError } from "../shared/app-error.ts";
+import { createApprovalConditions } from "./conditions.ts";
 import { loadApplicationsConfig } from "./config.ts";
 import {
   findApplication,
@@ -106,6 +107,7 @@ export async function decideApplication(options: {
     const reviewOn = input.reviewOn ?? addMonths(asOf, policy?.reviewFrequencyMonths ?? 12);
     let authority: unknown = null;
     let limitId: number | null = null;
+    let conditionsCreated: Awaited<ReturnType<typeof createApprovalConditions>> | null = null;
     if (approve) {
       const matrix = await loadAuthorityMatrix(tx.db);
       const amount = await convertAtLatestRate(tx.db, {
@@ -166,6 +168,19 @@ export async function decideApplication(options: {
         createdBy: actor.id,
       });
       limitId = limit.id;
+      if (input.decision === "approve_with_conditions" && input.conditions) {
+        // What the conditions name is created now, in this transaction (contract, insured-limit
+        // request); the account stays on hold until the open ones are met.
+        conditionsCreated = await createApprovalConditions(handle, tx, {
+          applicationId: app.id,
+          customerId: app.customerId,
+          currency: app.currency,
+          termsDays,
+          asOf,
+          actorId: actor.id,
+          conditions: input.conditions,
+        });
+      }
       await tx.db.insert(domainEvents).values({
         type: "limit.changed",
         customerId: app.customerId,
@@ -255,6 +270,7 @@ export async function decideApplication(options: {
           termsDays: approve ? termsDays : null,
           reviewOn: approve ? reviewOn : null,
           conditions: input.conditions ?? null,
+          conditionsCreated,
           inputs,
         },
         reason: input.reason ?? null,
@@ -268,6 +284,9 @@ export async function decideApplication(options: {
       customerId: app.customerId,
       limitId,
       reviewOn: updated?.reviewOn ?? null,
+      conditions: conditionsCreated?.conditions ?? [],
+      contractId: conditionsCreated?.contractId ?? null,
+      accountStatus: conditionsCreated?.account ?? null,
     };
   });
 }

@@ -3,6 +3,7 @@ import type { DatabaseHandle } from "@creditdesk/db";
 import { customers } from "@creditdesk/db";
 import { applicationComments, applicationDocuments, creditApplications } from "@creditdesk/db/applications";
 import { and, asc, desc, eq, lt, type SQL } from "drizzle-orm";
+import { listApplicationConditions } from "./conditions.ts";
 import { loadApplicationsConfig } from "./config.ts";
 import {
   type ApplicationRow,
@@ -37,6 +38,15 @@ function summary(app: ApplicationRow) {
   };
 }
 export type ApplicationSummary = ReturnType<typeof summary>;
+
+/** The stored explanation ({en, zh, params}) as the texts and their parameters apart. */
+function signalTexts(stored: unknown, redact: boolean) {
+  const e = (stored ?? {}) as { en?: string; zh?: string; params?: Record<string, string | number> };
+  return {
+    explanation: { en: e.en ?? "", zh: e.zh ?? "" },
+    params: redact ? {} : (e.params ?? {}),
+  };
+}
 
 /** Applications newest first, optionally by status (keyset by id). */
 export async function listApplications(options: {
@@ -153,7 +163,7 @@ export async function getApplication(options: {
       code: s.code,
       severity: s.severity,
       score: s.score,
-      explanation: s.explanation as { en: string; zh: string },
+      ...signalTexts(s.explanation, options.redactParties === true),
       evidence: options.redactParties ? {} : (s.evidence as Record<string, unknown>),
       active: s.active,
       detectedAt: s.detectedAt.toISOString(),
@@ -163,6 +173,8 @@ export async function getApplication(options: {
     })),
     /** The integrity score: points of the active signals (core SIGNAL_SCORES). */
     signalScore: active.reduce((sum, s) => sum + s.score, 0),
+    /** The approval's conditions with what each created and whether it is met (conditions.ts). */
+    approvalConditions: await listApplicationConditions({ handle: options.handle, id: app.id }),
     duplicates,
     comments: comments.map((c) => ({
       id: c.id,

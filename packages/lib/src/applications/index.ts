@@ -1,6 +1,7 @@
 /** Credit applications and new-customer screening (`@creditdesk/lib/applications`). */
 export * from "./application-input.ts";
 export * from "./case-file.ts";
+export * from "./conditions.ts";
 export * from "./config.ts";
 export * from "./create-application.ts";
 export * from "./decide-application.ts";

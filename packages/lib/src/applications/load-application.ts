@@ -5,6 +5,7 @@ import {
   daysBetween,
   type Evidence,
   evaluateChecklist,
+  identifierProblem,
   nameSimilarity,
   type StoredSignal,
 } from "@creditdesk/core/applications";
@@ -123,6 +124,11 @@ export async function loadChecklist(
     registration: {
       valid: check.ok,
       problem: check.ok ? null : check.message,
+      problemZh: check.ok
+        ? null
+        : app.registrationId
+          ? identifierProblem(type, app.registrationId, check.message).zh
+          : "未提供注册号",
       registryName: app.registryName,
       nameMatches:
         app.registryName === null

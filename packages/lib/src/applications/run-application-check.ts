@@ -114,7 +114,7 @@ export async function runApplicationCheck(options: {
           code: s.code,
           severity: s.severity,
           score: s.score,
-          explanation: s.explanation,
+          explanation: { ...s.explanation, params: s.params },
           evidence: s.evidence,
         })
         .onConflictDoUpdate({
@@ -122,7 +122,7 @@ export async function runApplicationCheck(options: {
           set: {
             severity: s.severity,
             score: s.score,
-            explanation: s.explanation,
+            explanation: { ...s.explanation, params: s.params },
             evidence: s.evidence,
             active: true,
             detectedAt: sql`now()`,

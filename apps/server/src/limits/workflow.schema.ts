@@ -131,7 +131,12 @@ export const recommendationSchema = z
     }),
   })
   .meta({ id: "LimitRecommendation" });
-export const recommendationQuery = z.object({ currency: currency.optional(), asOf: isoDate.optional() });
+export const recommendationQuery = z.object({
+  currency: currency.optional(),
+  asOf: isoDate.optional(),
+  /** Uninsured tolerance above the insured limit (minor units of `currency`); default the policy's. */
+  uninsuredToleranceMinor: z.coerce.number().int().nonnegative().optional(),
+});
 
 export const resolveBlockedBody = z
   .object({

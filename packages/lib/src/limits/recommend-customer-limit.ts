@@ -8,6 +8,7 @@ import {
 } from "@creditdesk/core/limits";
 import { type DatabaseHandle, queryRows } from "@creditdesk/db";
 import { findCustomerId } from "@creditdesk/db/archive";
+import { insuredInForceCte } from "@creditdesk/db/insurance";
 import { type SQL, sql } from "drizzle-orm";
 import { AppError } from "../shared/app-error.ts";
 import { quoteOf } from "./check-credit.ts";
@@ -48,7 +49,8 @@ interface Facts {
  * (tangible net worth = equity − intangibles, working capital = current assets − current
  * liabilities), the latest assessment (grade factor of its policy, 12-month days beyond terms) and
  * the customer's own orders of the last 12 months (monthly purchases), converted to `currency` at
- * the recorded rates; capped by valid credit insurance + the policy's uninsured tolerance.
+ * the recorded rates; never above the insured limit (the insurers' current decisions on the buyer,
+ * else credit insurance recorded as a security) + the uninsured tolerance (DOMAIN.md).
  */
 export async function recommendCustomerLimit(options: {
   handle: DatabaseHandle;
@@ -56,6 +58,11 @@ export async function recommendCustomerLimit(options: {
   currency?: string | undefined;
   asOf?: string | undefined;
   policy?: LimitPolicy | undefined;
+  /**
+   * Amount (minor units of `currency`) the recommendation may exceed the insured limit by,
+   * uninsured — the credit policy's tolerance; default the policy's `uninsuredToleranceMinor`.
+   */
+  uninsuredToleranceMinor?: number | undefined;
 }): Promise<CustomerLimitRecommendation> {
   const { handle } = options;
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
@@ -103,7 +110,28 @@ export async function recommendCustomerLimit(options: {
         and o.ordered_on > cast(${addMonths(asOf, -12)} as date) and o.ordered_on <= cast(${asOf} as date)
       group by o.currency`,
   );
-  const insurance = await queryRows<{
+  // The insured limit: the insurers' current decisions on the buyer (insurance capability), per
+  // policy valid on asOf its newest decision taken by then — a refusal, a withdrawal or a lapsed
+  // decision counts 0 (the buyer is uninsured: the cap is the tolerance alone). Only without any
+  // insurer decision, credit insurance recorded as a security on the customer.
+  const decisions = await queryRows<{
+    currency: string;
+    amount: number;
+    direct: string | null;
+    inverse: string | null;
+  }>(
+    handle.db,
+    sql`with ${insuredInForceCte(sql`cast(${asOf} as date)`)}
+      select il.currency::text as currency,
+        sum(case when il.expires_on is null or il.expires_on >= cast(${asOf} as date)
+          then il.decided_minor else 0 end)::int8 as amount,
+        ${rateTo(sql`il.currency`)} as direct, ${rateFrom(sql`il.currency`)} as inverse
+      from insured_latest il join insurance_policies p on p.id = il.policy_id
+      where il.customer_id = ${customerId}
+        and p.valid_from <= cast(${asOf} as date) and (p.valid_to is null or p.valid_to >= cast(${asOf} as date))
+      group by il.currency`,
+  );
+  const securities = await queryRows<{
     currency: string;
     amount: number;
     direct: string | null;
@@ -116,6 +144,7 @@ export async function recommendCustomerLimit(options: {
         and s.valid_from <= cast(${asOf} as date) and (s.expires_on is null or s.expires_on >= cast(${asOf} as date))
       group by s.currency`,
   );
+  const insurance = decisions.length > 0 ? decisions : securities;
   const missing: Record<string, string> = {};
   const convert = (
     amount: number,
@@ -175,7 +204,12 @@ export async function recommendCustomerLimit(options: {
     expectedDaysBeyondTerms: facts.dbt,
     gradeFactor: facts.gradeFactor,
     insuredLimitMinor: insured,
-    policy: options.policy ?? DEFAULT_LIMIT_POLICY,
+    policy: {
+      ...(options.policy ?? DEFAULT_LIMIT_POLICY),
+      ...(options.uninsuredToleranceMinor === undefined
+        ? {}
+        : { uninsuredToleranceMinor: options.uninsuredToleranceMinor }),
+    },
     missing,
   });
   return {

@@ -2,7 +2,9 @@
  * One measured step of the import benchmark, run in its own process so that its peak RSS is its
  * own: `import <entity> <file>` (our importFile), `copy <file>` (raw COPY of the same CSV into a
  * plain table), `copy-like <file>` (raw COPY of the resolved rows into a copy of invoices with its
- * indexes, constraints and foreign key) or `customer-ids`. Database from DATABASE_URL, else PGlite in CREDITDESK_DATA_DIR. Prints one JSON line.
+ * indexes, constraints and foreign key), `copy-bulk <file>` (the same rows into a copy of invoices
+ * without indexes or keys, which are then built once: the floor for any loader of invoices) or
+ * `customer-ids`. Database from DATABASE_URL, else PGlite in CREDITDESK_DATA_DIR. Prints one JSON line.
  */
 import { createReadStream, readFileSync } from "node:fs";
 import type { ImportEntity } from "@creditdesk/core/import";
@@ -17,9 +19,19 @@ const [command, ...args] = process.argv.slice(2);
  * copy of invoices with all its indexes, constraints and defaults plus its foreign key to
  * customers — the work any loader of invoices must make the database do.
  */
-async function rawCopy(handle: DatabaseHandle, file: string, like: boolean): Promise<number> {
+async function rawCopy(
+  handle: DatabaseHandle,
+  file: string,
+  kind: "plain" | "like" | "bulk",
+): Promise<number> {
+  const like = kind !== "plain";
   await handle.db.execute(sql`drop table if exists bench_raw_invoices`);
-  if (like) {
+  if (kind === "bulk") {
+    // invoices' columns, defaults, identity and checks, but no index and no key yet.
+    await handle.db.execute(
+      sql`create table bench_raw_invoices (like invoices including defaults including constraints including identity)`,
+    );
+  } else if (like) {
     await handle.db.execute(sql`create table bench_raw_invoices (like invoices including all)`);
     await handle.db.execute(
       sql`alter table bench_raw_invoices add foreign key (customer_id) references customers (id)`,
@@ -61,6 +73,15 @@ async function rawCopy(handle: DatabaseHandle, file: string, like: boolean): Pro
       await tx.copyFrom(sql.raw(columns), withoutHeader());
     });
   }
+  if (kind === "bulk") {
+    // The bulk-load method at its best: keys and indexes built once, after the load.
+    await handle.db.execute(sql`alter table bench_raw_invoices add primary key (id)`);
+    await handle.db.execute(sql`create unique index on bench_raw_invoices (invoice_number)`);
+    await handle.db.execute(sql`create index on bench_raw_invoices (customer_id, due_on)`);
+    await handle.db.execute(
+      sql`alter table bench_raw_invoices add foreign key (customer_id) references customers (id)`,
+    );
+  }
   return (performance.now() - started) / 1000;
 }
 
@@ -92,9 +113,11 @@ if (command === "import") {
     timings: s.timings,
   };
 } else if (command === "copy") {
-  result = { seconds: await rawCopy(handle, args[0] as string, false) };
+  result = { seconds: await rawCopy(handle, args[0] as string, "plain") };
 } else if (command === "copy-like") {
-  result = { seconds: await rawCopy(handle, args[0] as string, true) };
+  result = { seconds: await rawCopy(handle, args[0] as string, "like") };
+} else if (command === "copy-bulk") {
+  result = { seconds: await rawCopy(handle, args[0] as string, "bulk") };
 } else if (command === "customer-ids") {
   // code → id of the imported customers, for the copy-like file.
   const r = (await handle.db.execute(sql`select code, id from customers`)) as unknown as {

@@ -120,6 +120,11 @@ describe("limit request and approval", () => {
     await page.getByTestId("decision-cancel").click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
 
+    // The request's approval levels: the awaited one is shown as waiting.
+    const progress = page.getByTestId(`progress-${request?.id}`);
+    await progress.waitFor();
+    expect(request?.currentLevel).not.toBeNull();
+    await expect(progress.textContent()).resolves.toContain(`第${request?.currentLevel}级：待审批`);
     await screenshot(page, "21-approvals-pending");
     await page.getByTestId(`approve-${request?.id}`).click();
     await page.getByText("没有待审批的额度申请").waitFor();

@@ -35,7 +35,6 @@ import {
   lateInterestQuery,
   lateInterestSchema,
   limitRequestBody,
-  limitRequestSchema,
   limitRequestWithStepsSchema,
   listRequestsQuery,
   REQUESTS_TAG,
@@ -89,9 +88,9 @@ export function registerLimitWorkflowRoutes(app: FastifyInstance, handle: Databa
     {
       schema: {
         tags: [REQUESTS_TAG],
-        summary: "List limit requests, newest first",
+        summary: "List limit requests, newest first, each with its steps (who signed which level)",
         querystring: listRequestsQuery,
-        response: { 200: z.object({ items: z.array(limitRequestSchema) }), 404: p[404] },
+        response: { 200: z.object({ items: z.array(limitRequestWithStepsSchema) }), 404: p[404] },
       },
     },
     async (request) => ({ items: await listLimitRequests({ handle, ...request.query }) }),

@@ -9,6 +9,7 @@ import { PageHeader } from "../shared/ui/page-header.tsx";
 import { EmptyState, LoadError, PageLoading } from "../shared/ui/page-state.tsx";
 import { DecisionModal } from "./decision-modal.tsx";
 import {
+  approvalProgress,
   type BlockedOrder,
   canDecide,
   type Decision,
@@ -62,7 +63,16 @@ function PendingRequests() {
     t("approvals.requestedBy"),
     t("approvals.requestedAt"),
     t("approvals.requiredRole"),
+    t("approvals.progress"),
   ];
+  const progressText = (r: LimitRequest) =>
+    approvalProgress(r)
+      .map((p) =>
+        p.state === "signed"
+          ? t("approvals.levelSigned", { level: p.level, who: p.signedBy ?? "" })
+          : t(p.state === "waiting" ? "approvals.levelWaiting" : "approvals.levelLater", { level: p.level }),
+      )
+      .join("; ");
 
   return (
     <Card
@@ -83,6 +93,7 @@ function PendingRequests() {
               r.requestedBy,
               r.createdAt,
               i18n.label("role", r.requiredRole),
+              progressText(r),
             ])
           }
         />
@@ -140,6 +151,28 @@ function PendingRequests() {
             { key: "by", title: header[6], dataIndex: "requestedBy" },
             { key: "at", title: header[7], render: (_, r) => i18n.date(r.createdAt) },
             { key: "role", title: header[8], render: (_, r) => i18n.label("role", r.requiredRole) },
+            {
+              key: "progress",
+              title: header[9],
+              render: (_, r) => (
+                <Space size={2} wrap data-testid={`progress-${r.id}`}>
+                  {approvalProgress(r).map((p) => (
+                    <Tag
+                      key={p.level}
+                      color={p.state === "signed" ? "green" : p.state === "waiting" ? "blue" : "default"}
+                      data-testid={`level-${r.id}-${p.level}-${p.state}`}
+                      title={p.signedAt ? i18n.date(p.signedAt) : undefined}
+                    >
+                      {p.state === "signed"
+                        ? t("approvals.levelSigned", { level: p.level, who: p.signedBy ?? "" })
+                        : t(p.state === "waiting" ? "approvals.levelWaiting" : "approvals.levelLater", {
+                            level: p.level,
+                          })}
+                    </Tag>
+                  ))}
+                </Space>
+              ),
+            },
             {
               key: "actions",
               title: t("approvals.actions"),

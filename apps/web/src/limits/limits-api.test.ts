@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  approvalProgress,
   canDecide,
   decisionNeedsComment,
   figureOf,
@@ -102,5 +103,45 @@ describe("limit request draft", () => {
 
   it("formats the local calendar date", () => {
     expect(localIsoDate(new Date(2026, 0, 5, 23, 59))).toBe("2026-01-05");
+  });
+});
+
+describe("approvalProgress", () => {
+  const step = (action: string, actorId: string, level: number | null) => ({
+    action,
+    actorId,
+    actorRole: "x",
+    level,
+    comment: null,
+    createdAt: "2026-12-06T10:00:00.000Z",
+  });
+  it("shows who signed each level, the awaited one and those after it", () => {
+    expect(
+      approvalProgress({
+        approvalLevels: [1, 2, 3],
+        currentLevel: 2,
+        status: "pending",
+        steps: [step("submitted", "li", null), step("approved", "zhang", 1)],
+      }).map((p) => [p.level, p.state, p.signedBy]),
+    ).toEqual([
+      [1, "signed", "zhang"],
+      [2, "waiting", null],
+      [3, "later", null],
+    ]);
+  });
+  it("starts over after a request was sent back and resubmitted", () => {
+    expect(
+      approvalProgress({
+        approvalLevels: [1, 2],
+        currentLevel: 1,
+        status: "pending",
+        steps: [
+          step("submitted", "li", null),
+          step("approved", "zhang", 1),
+          step("sent_back", "wang", 2),
+          step("resubmitted", "li", null),
+        ],
+      }).map((p) => p.state),
+    ).toEqual(["waiting", "later"]);
   });
 });

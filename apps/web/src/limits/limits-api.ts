@@ -101,12 +101,54 @@ export interface LimitRequest {
   justification: string;
   requiredRole: string | null;
   requiredLevel: number | null;
+  /** The authority levels the request passes through, in order (null: one step). */
+  approvalLevels?: number[] | null;
+  /** The level whose decision is awaited (null once decided). */
+  currentLevel?: number | null;
+  /** Submitted, approved (with the level signed), rejected, sent back … oldest first. */
+  steps?: LimitRequestStep[];
   status: string;
   requestedBy: string;
   requestedRole: string;
   decidedBy: string | null;
   decidedAt: string | null;
   createdAt: string;
+}
+
+export interface LimitRequestStep {
+  action: string;
+  actorId: string;
+  actorRole: string;
+  level: number | null;
+  comment: string | null;
+  createdAt: string;
+}
+
+export type LevelState = "signed" | "waiting" | "later";
+
+/**
+ * Where a multi-level request stands: each level of `approvalLevels` with who signed it (the
+ * latest approval at that level since the last submission), the awaited one, and those after it.
+ */
+export function approvalProgress(
+  request: Pick<LimitRequest, "approvalLevels" | "currentLevel" | "steps" | "status">,
+): Array<{ level: number; state: LevelState; signedBy: string | null; signedAt: string | null }> {
+  const levels = request.approvalLevels ?? [];
+  const steps = request.steps ?? [];
+  // Approvals count from the latest (re)submission on: a request sent back starts over.
+  let from = 0;
+  steps.forEach((s, i) => {
+    if (s.action === "submitted" || s.action === "resubmitted") {
+      from = i;
+    }
+  });
+  const current = steps.slice(from);
+  const waiting = request.status === "pending" ? (request.currentLevel ?? null) : null;
+  return levels.map((level) => {
+    const signed = [...current].reverse().find((s) => s.action === "approved" && s.level === level);
+    const state: LevelState = signed ? "signed" : level === waiting ? "waiting" : "later";
+    return { level, state, signedBy: signed?.actorId ?? null, signedAt: signed?.createdAt ?? null };
+  });
 }
 
 /** A credit check that blocked an order (`GET /blocked-orders`). */

@@ -3,7 +3,7 @@ import type { DatabaseHandle, Db } from "@creditdesk/db";
 import { findCustomerId } from "@creditdesk/db/archive";
 import { domainEvents } from "@creditdesk/db/assessment";
 import { limitRequestSteps, limitRequests } from "@creditdesk/db/limits";
-import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { AppError } from "../shared/app-error.ts";
 import { actorAuthority, convertAtLatestRate, loadAuthorityMatrix } from "./authority-matrix.ts";
 import { getExposure } from "./get-exposure.ts";
@@ -366,7 +366,7 @@ export async function listLimitRequests(options: {
   status?: string | undefined;
   customer?: string | number | undefined;
   limit?: number | undefined;
-}): Promise<LimitRequestRow[]> {
+}): Promise<LimitRequestWithSteps[]> {
   const conditions: SQL[] = [];
   if (options.status) {
     conditions.push(eq(limitRequests.status, options.status));
@@ -378,10 +378,25 @@ export async function listLimitRequests(options: {
     }
     conditions.push(eq(limitRequests.customerId, customerId));
   }
-  return options.handle.db
+  const requests = await options.handle.db
     .select()
     .from(limitRequests)
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(desc(limitRequests.id))
     .limit(Math.min(500, options.limit ?? 100));
+  // Every request's steps in one query: the approvals queue shows who signed which level.
+  const steps =
+    requests.length === 0
+      ? []
+      : await options.handle.db
+          .select()
+          .from(limitRequestSteps)
+          .where(
+            inArray(
+              limitRequestSteps.requestId,
+              requests.map((r) => r.id),
+            ),
+          )
+          .orderBy(asc(limitRequestSteps.id));
+  return requests.map((r) => ({ ...r, steps: steps.filter((s) => s.requestId === r.id) }));
 }

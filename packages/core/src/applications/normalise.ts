@@ -125,3 +125,27 @@ export function normaliseEmail(email: string): string {
 export function normaliseAddress(address: string): string {
   return foldText(address);
 }
+
+/**
+ * The distinct bigrams of a normalised company name: the blocking keys duplicate detection looks
+ * candidates up by (an index over them), so no screening reads every customer.
+ */
+export function nameGrams(name: string): string[] {
+  return [...bigrams(normaliseCompanyName(name)).keys()].sort();
+}
+
+/**
+ * The fewest DISTINCT bigrams a candidate must share with `name` to reach a Dice similarity of
+ * `threshold` — a pre-filter without false negatives: Dice = 2o/(nx+ny) ≥ t with o ≤ ny gives
+ * o ≥ t·nx/(2−t) (o, nx: multiset overlap and count); a repeated bigram of x adds at most its
+ * repetitions, so the distinct overlap is at least that minus (nx − distinct nx). At least 1.
+ */
+export function minSharedGrams(name: string, threshold: number): number {
+  const grams = bigrams(normaliseCompanyName(name));
+  let nx = 0;
+  for (const n of grams.values()) {
+    nx += n;
+  }
+  const bound = (threshold * nx) / (2 - threshold) - (nx - grams.size);
+  return Math.max(1, Math.ceil(bound - 1e-9));
+}

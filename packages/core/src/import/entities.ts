@@ -154,6 +154,15 @@ const customers: EntitySpec = {
       synonyms: ["employees", "headcount", "员工人数", "人数", "员工数", "职工人数"],
     },
     text("business_scope", ["经营范围"]),
+    text("registered_address", ["address", "registered address", "注册地址", "注册地", "公司地址", "地址"]),
+    text("phone", ["telephone", "tel", "联系电话", "电话", "公司电话"]),
+    text("email", ["e-mail", "mail", "邮箱", "电子邮箱", "电子邮件"]),
+    text("bank_name", ["bank", "bank name", "开户行", "开户银行"]),
+    {
+      name: "bank_accounts",
+      kind: "list",
+      synonyms: ["bank account", "bank accounts", "bank account number", "银行账号", "银行账户", "对公账号"],
+    },
     {
       name: "tier",
       kind: "enum",

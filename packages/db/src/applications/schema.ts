@@ -294,3 +294,36 @@ export const applicationConditions = pgTable(
     ),
   ],
 );
+
+/**
+ * Duplicate-detection keys of each customer (normalised in the core, so SQL never re-implements
+ * the normalisation): name keys and name bigrams of the legal and other names, normalised phones,
+ * e-mails, addresses and bank accounts of the customer and its contacts, the registration id.
+ * GIN indexes let one screening look candidates up instead of reading every customer. A row is
+ * current while `customerUpdatedAt` equals the customer's `updated_at`; stale rows are refreshed
+ * before each screening (lib applications/screening-keys.ts).
+ */
+export const customerScreeningKeys = pgTable(
+  "customer_screening_keys",
+  {
+    customerId: bigint({ mode: "number" })
+      .primaryKey()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    customerUpdatedAt: timestamp({ withTimezone: true }).notNull(),
+    nameKeys: text().array().notNull(),
+    nameGrams: text().array().notNull(),
+    phoneKeys: text().array().notNull(),
+    emailKeys: text().array().notNull(),
+    addressKeys: text().array().notNull(),
+    bankAccountKeys: text().array().notNull(),
+  },
+  (t) => [
+    index("customer_screening_keys_name_keys_idx").using("gin", t.nameKeys),
+    index("customer_screening_keys_name_grams_idx").using("gin", t.nameGrams),
+    index("customer_screening_keys_phone_idx").using("gin", t.phoneKeys),
+    index("customer_screening_keys_email_idx").using("gin", t.emailKeys),
+    index("customer_screening_keys_address_idx").using("gin", t.addressKeys),
+    index("customer_screening_keys_bank_idx").using("gin", t.bankAccountKeys),
+    index("customer_screening_keys_updated_idx").on(t.customerUpdatedAt),
+  ],
+);

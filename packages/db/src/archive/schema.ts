@@ -36,6 +36,12 @@ export const customers = pgTable(
     registeredCapitalCurrency: currency(),
     employees: integer(),
     businessScope: text(),
+    /** Registered address (注册地址), main phone (联系电话), e-mail (邮箱), bank (开户行) and accounts (银行账号): screening compares applications with them. */
+    registeredAddress: text(),
+    phone: text(),
+    email: text(),
+    bankName: text(),
+    bankAccounts: text().array().notNull().default(sql`'{}'::text[]`),
     /** core / general (DOMAIN.md review frequency). */
     tier: text().notNull().default("general"),
     /** Chooses the Altman variant: public_manufacturer → Z, private_manufacturer → Z', other → Z''. */
@@ -52,6 +58,8 @@ export const customers = pgTable(
     uniqueIndex("customers_code_uq").on(t.code),
     index("customers_industry_idx").on(t.industry),
     index("customers_region_idx").on(t.region),
+    // Screening keys are refreshed for customers changed since the last refresh (applications).
+    index("customers_updated_at_idx").on(t.updatedAt),
     check("customers_tier_ck", sql`${t.tier} in ('core', 'general')`),
     check("customers_status_ck", sql`${t.status} in ('prospect', 'active', 'inactive', 'closed')`),
     check(

@@ -48,6 +48,11 @@ const customerRefinements = {
   defaultCurrency: () => currencyCode,
   paymentTermsDays: () => z.number().int().min(0).max(720),
   status: () => z.enum(CUSTOMER_STATUSES),
+  registeredAddress: () => nonEmptyText.max(500),
+  phone: () => nonEmptyText.max(64),
+  email: () => z.email("must be an e-mail address"),
+  bankName: () => nonEmptyText.max(200),
+  bankAccounts: () => z.array(nonEmptyText.max(64)).max(20),
 };
 
 export const customerIdentifierInput = createInsertSchema(customerIdentifiers, {

@@ -1,6 +1,7 @@
 import { DEFAULT_APPLICATIONS_CONFIG } from "@creditdesk/core/applications";
 import { usccCheckSymbol } from "@creditdesk/core/identifiers";
 import { customers, externalEvents, externalRatings, financialStatements, queryRows } from "@creditdesk/db";
+import { loadPartyCandidates } from "@creditdesk/db/applications";
 import { insuredLimits } from "@creditdesk/db/insurance";
 import { createTestDatabase, type TestDatabase } from "@creditdesk/db/testing";
 import { eq, sql } from "drizzle-orm";
@@ -26,6 +27,7 @@ import { pdfText } from "./pdf-text.test-support.ts";
 import { createApplicationLink, inspectApplicationLink, submitPublicApplication } from "./public-form.ts";
 import { addCustomerRisk } from "./risk-register.ts";
 import { runApplicationCheck } from "./run-application-check.ts";
+import { candidateKeysOf, refreshScreeningKeys } from "./screening-keys.ts";
 
 let t: TestDatabase;
 const sales = { id: "sally", role: "sales" };
@@ -357,6 +359,78 @@ describe("credit applications", () => {
       expect(text).toContain(flat(r.text!.zh!));
     }
     expect(text).toContain("新客户，无付款记录");
+  });
+
+  it("compares an application with existing customers' address, phone, e-mail and bank accounts, keys kept current", async () => {
+    const [old] = await t.db
+      .insert(customers)
+      .values({
+        code: "C-CONTACT",
+        legalName: "南通某某纺织有限公司",
+        registeredAddress: "南通市崇川区 工农路 8 号",
+        phone: "+86 513 8111 2222",
+        email: "Finance@NT-Textile.cn",
+        bankName: "农业银行南通分行",
+        bankAccounts: ["6228 4800 1111 2222 333"],
+      })
+      .returning({ id: customers.id });
+    // A differently named applicant sharing the customer's bank account and phone.
+    const { id } = await createApplication({
+      handle: t,
+      actor: sales,
+      input: {
+        ...base,
+        legalName: "盐城某某服饰有限公司",
+        registrationId: uscc("91320900MA1WWWWW7"),
+        bankAccount: "6228480011112222333",
+        phone: "0513-81112222",
+        email: "boss@yc-fashion.cn",
+        address: "盐城市亭湖区",
+      },
+    });
+    const checked = await runApplicationCheck({ handle: t, actor: analyst, id });
+    const match = checked.duplicates.find((d) => d.kind === "customer" && d.id === old!.id);
+    expect(match?.reasons.map((r) => r.field).sort()).toEqual(["bank_account", "phone"]);
+    const shared = checked.signals.find((s) => s.code === "shared_details");
+    expect(shared).toMatchObject({ severity: "high" });
+    expect(shared?.explanation.zh).toContain("南通某某纺织有限公司（客户");
+    // The customer changes its e-mail to the applicant's: the stale keys are refreshed on the next check.
+    await t.db
+      .update(customers)
+      .set({ email: "BOSS@yc-fashion.cn", updatedAt: sql`now()` })
+      .where(eq(customers.id, old!.id));
+    const again = await runApplicationCheck({ handle: t, actor: analyst, id });
+    expect(
+      again.duplicates
+        .find((d) => d.id === old!.id && d.kind === "customer")
+        ?.reasons.map((r) => r.field)
+        .sort(),
+    ).toEqual(["bank_account", "email", "phone"]);
+  });
+
+  it("looks customers up by indexed keys only: a name variant is found, an unrelated customer is not read", async () => {
+    await t.db.insert(customers).values([
+      { code: "C-VAR", legalName: "ＡＢＣ 科技（苏州）有限责任公司" },
+      { code: "C-OTHER", legalName: "完全无关的公司名称有限公司" },
+    ]);
+    await refreshScreeningKeys(t.db);
+    const keys = candidateKeysOf(
+      {
+        name: "ABC科技(苏州)有限公司",
+        registrationId: null,
+        phones: [],
+        emails: [],
+        addresses: [],
+        bankAccounts: [],
+      },
+      DEFAULT_APPLICATIONS_CONFIG.duplicates.nameThreshold,
+    );
+    const found = await loadPartyCandidates(t.db, { keys });
+    const names = found.filter((c) => c.kind === "customer").map((c) => c.name);
+    expect(names).toContain("ＡＢＣ 科技（苏州）有限责任公司");
+    expect(names).not.toContain("完全无关的公司名称有限公司");
+    // Already current: nothing to refresh.
+    expect(await refreshScreeningKeys(t.db)).toBe(0);
   });
 
   it("takes one application per public link and refuses an expired one", async () => {

@@ -11,3 +11,4 @@ export * from "./investigate.ts";
 export * from "./public-form.ts";
 export * from "./risk-register.ts";
 export * from "./run-application-check.ts";
+export * from "./screening-keys.ts";

@@ -12,6 +12,7 @@ import { and, eq, notInArray, sql } from "drizzle-orm";
 import { appendAudit } from "../audit/append-audit.ts";
 import { loadApplicationsConfig } from "./config.ts";
 import { findApplication, requestedInConfigCurrency } from "./load-application.ts";
+import { candidateKeysOf, refreshScreeningKeys } from "./screening-keys.ts";
 
 /** Matches of one party merged (a customer found by its legal name and an other name is one match). */
 function mergeMatches(matches: DuplicateMatch[]): DuplicateMatch[] {
@@ -50,23 +51,26 @@ export async function runApplicationCheck(options: {
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
   const config = await loadApplicationsConfig(handle.db);
   const app = await findApplication(handle.db, options.id);
-  const candidates = await loadPartyCandidates(handle.db, { excludeCustomerId: app.customerId });
   const list = (v: string | null) => (v ? [v] : []);
+  const applicant = {
+    kind: "application" as const,
+    id: app.id,
+    name: app.legalName,
+    registrationId: app.registrationId,
+    bankAccounts: list(app.bankAccount),
+    phones: list(app.phone),
+    addresses: list(app.address),
+    emails: list(app.email),
+  };
+  // Customers changed since their keys were computed are keyed first; then only the customers
+  // sharing a key with the applicant are read (indexed look-up), never all of them.
+  await refreshScreeningKeys(handle.db);
+  const candidates = await loadPartyCandidates(handle.db, {
+    excludeCustomerId: app.customerId,
+    keys: candidateKeysOf(applicant, config.duplicates.nameThreshold),
+  });
   const matches = mergeMatches(
-    findDuplicates(
-      {
-        kind: "application",
-        id: app.id,
-        name: app.legalName,
-        registrationId: app.registrationId,
-        bankAccounts: list(app.bankAccount),
-        phones: list(app.phone),
-        addresses: list(app.address),
-        emails: list(app.email),
-      },
-      candidates,
-      { nameThreshold: config.duplicates.nameThreshold },
-    ),
+    findDuplicates(applicant, candidates, { nameThreshold: config.duplicates.nameThreshold }),
   );
   const amounts = await requestedInConfigCurrency(handle.db, app, config, asOf);
   const orders = await queryRows<{ orderedOn: string; currency: string; amountMinor: number }>(

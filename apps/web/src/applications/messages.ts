@@ -100,6 +100,10 @@ export const zhCN = {
   "applications.conditionMet": "条件已满足",
   "applications.conditionReceived": "登记已收到",
   "applications.conditionCheckCover": "核对承保额度",
+  "applications.profileAddress": "注册地址",
+  "applications.profilePhone": "联系电话",
+  "applications.profileEmail": "邮箱",
+  "applications.profileBank": "开户行及银行账号",
 } as const;
 
 export const en: { readonly [K in keyof typeof zhCN]: string } = {
@@ -205,4 +209,8 @@ export const en: { readonly [K in keyof typeof zhCN]: string } = {
   "applications.conditionMet": "condition met",
   "applications.conditionReceived": "Record as received",
   "applications.conditionCheckCover": "Check insured limit",
+  "applications.profileAddress": "Registered address",
+  "applications.profilePhone": "Phone",
+  "applications.profileEmail": "E-mail",
+  "applications.profileBank": "Bank and accounts",
 };

@@ -79,6 +79,23 @@ export function ProfileTab({ customer: c }: { customer: Customer }) {
           children: c.otherNames.length > 0 ? c.otherNames.join("；") : empty,
         },
         {
+          key: "address",
+          label: t("applications.profileAddress"),
+          span: "filled",
+          children: c.registeredAddress ?? empty,
+        },
+        { key: "phone", label: t("applications.profilePhone"), children: c.phone ?? empty },
+        { key: "email", label: t("applications.profileEmail"), children: c.email ?? empty },
+        {
+          key: "bank",
+          label: t("applications.profileBank"),
+          span: "filled",
+          children:
+            c.bankName || c.bankAccounts?.length
+              ? `${c.bankName ?? ""} ${(c.bankAccounts ?? []).join("；")}`.trim()
+              : empty,
+        },
+        {
           key: "scope",
           label: t("profile.businessScope"),
           span: "filled",

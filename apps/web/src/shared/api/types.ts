@@ -29,6 +29,11 @@ export interface Customer {
   registeredCapitalCurrency: string | null;
   employees: number | null;
   businessScope: string | null;
+  registeredAddress: string | null;
+  phone: string | null;
+  email: string | null;
+  bankName: string | null;
+  bankAccounts: string[];
   tier: string;
   companyType: string;
   salesOwner: string | null;

@@ -10,6 +10,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { installAuditGuards } from "./audit/append-only.ts";
+import { installPortfolioTriggers } from "./portfolio/ledger-triggers.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -183,6 +184,7 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
     await migrateNodePg(handle.db as unknown as Parameters<typeof migrateNodePg>[0], config);
   }
   await installAuditGuards(handle.db);
+  await installPortfolioTriggers(handle.db);
 }
 
 /**

@@ -1,4 +1,6 @@
 /** Portfolio: summary, positions, receivables trend, migration and back-test inputs, settings (`@creditdesk/db/portfolio`). */
+export * from "./ar-snapshots.ts";
+export * from "./ledger-triggers.ts";
 export * from "./migration-records.ts";
 export * from "./positions.ts";
 export * from "./receivables-trend.ts";

@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.ts";
 import { ratesCte } from "../fx/base-rates.ts";
 import { insuredCoverCtes } from "../insurance/insured-cover.ts";
-import { halfEven, openInvoicesCte } from "./sql-helpers.ts";
+import { halfEven, openInvoicesCte, toBaseMinor } from "./sql-helpers.ts";
 
 /** One customer's figures as of a date in the base currency, raw from SQL (see core `PortfolioPosition`). */
 export interface PositionRow {
@@ -38,7 +38,7 @@ export interface PositionRow {
   missingFx: string[] | null;
 }
 
-const bucket = (cond: SQL) => sql`coalesce(sum(open) filter (where ${cond}), 0)`;
+const bucket = (cond: SQL) => sql`coalesce(sum(open) filter (where ${cond}), 0)::int8`;
 
 /**
  * Every customer's position as of a date, in ONE statement over the whole portfolio:
@@ -62,40 +62,40 @@ export async function loadPortfolioPositions(
 ): Promise<PositionRow[]> {
   const asOf = sql`cast(${options.asOf} as date)`;
   const now = sql`cast(${options.now.toISOString()} as timestamptz)`;
-  const conv = (col: string) => halfEven(sql`p.${sql.raw(col)} * r.factor`);
+  const conv = (col: string) => toBaseMinor(sql`p.${sql.raw(col)}`, sql`r.factor`);
   return queryRows<PositionRow>(
     db,
     sql`
     with ${ratesCte(asOf, options.baseCurrency)}, ${insuredCoverCtes(asOf)},
     ${openInvoicesCte(asOf)},
     recv as (
-      select customer_id, cur, sum(open) as open, ${bucket(sql`dpd > 0`)} as overdue,
+      select customer_id, cur, sum(open)::int8 as open, ${bucket(sql`dpd > 0`)} as overdue,
         ${bucket(sql`dpd <= 0`)} as b0, ${bucket(sql`dpd between 1 and 30`)} as b1,
         ${bucket(sql`dpd between 31 and 60`)} as b2, ${bucket(sql`dpd between 61 and 90`)} as b3,
         ${bucket(sql`dpd between 91 and 180`)} as b4, ${bucket(sql`dpd > 180`)} as b5
       from inv where open > 0 group by customer_id, cur
     ), ord as (
       select so.customer_id, so.currency::text as cur,
-        sum(greatest(so.ordered_minor - so.delivered_minor, 0)) as undelivered,
-        sum(greatest(so.delivered_minor - so.invoiced_minor, 0)) as dni
+        sum(greatest(so.ordered_minor - so.delivered_minor, 0))::int8 as undelivered,
+        sum(greatest(so.delivered_minor - so.invoiced_minor, 0))::int8 as dni
       from sales_orders so
       where so.status in ('open', 'partially_delivered', 'delivered') and so.ordered_on <= ${asOf}
         and not exists (select 1 from credit_checks c where c.customer_id = so.customer_id
           and c.order_reference = so.order_number and c.reservation_status = 'active' and c.expires_at > ${now})
       group by so.customer_id, so.currency
     ), res as (
-      select c.customer_id, c.limit_currency::text as cur, sum(c.reserved_minor) as reserved
+      select c.customer_id, c.limit_currency::text as cur, sum(c.reserved_minor)::int8 as reserved
       from credit_checks c
       where c.reservation_status = 'active' and c.expires_at > ${now} and c.checked_at::date <= ${asOf}
         and not exists (select 1 from sales_orders so where so.customer_id = c.customer_id
           and so.order_number = c.order_reference and so.status in ('invoiced', 'closed', 'cancelled'))
       group by c.customer_id, c.limit_currency
     ), parts as (
-      select customer_id, cur, sum(open) as open, sum(overdue) as overdue, sum(b0) as b0, sum(b1) as b1,
-        sum(b2) as b2, sum(b3) as b3, sum(b4) as b4, sum(b5) as b5, sum(undelivered) as undelivered,
-        sum(dni) as dni, sum(reserved) as reserved
+      select customer_id, cur, sum(open)::int8 as open, sum(overdue)::int8 as overdue, sum(b0)::int8 as b0,
+        sum(b1)::int8 as b1, sum(b2)::int8 as b2, sum(b3)::int8 as b3, sum(b4)::int8 as b4, sum(b5)::int8 as b5,
+        sum(undelivered)::int8 as undelivered, sum(dni)::int8 as dni, sum(reserved)::int8 as reserved
       from (
-        select customer_id, cur, open, overdue, b0, b1, b2, b3, b4, b5, 0 as undelivered, 0 as dni, 0 as reserved from recv
+        select customer_id, cur, open, overdue, b0, b1, b2, b3, b4, b5, 0::int8 as undelivered, 0::int8 as dni, 0::int8 as reserved from recv
         union all
         select customer_id, cur, 0, 0, 0, 0, 0, 0, 0, 0, undelivered, dni, 0 from ord
         union all

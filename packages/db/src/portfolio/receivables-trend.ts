@@ -7,7 +7,8 @@ import { candidateInvoicesCtes, halfEven } from "./sql-helpers.ts";
 export const TREND_DIMENSIONS = ["total", "group", "industry", "region", "tier", "salesOwner"] as const;
 export type TrendDimension = (typeof TREND_DIMENSIONS)[number];
 
-const groupExpr: Record<TrendDimension, SQL> = {
+/** The group key of customer `c` in each trend dimension. */
+export const trendGroupExpr: Record<TrendDimension, SQL> = {
   total: sql`'total'`,
   group: sql`coalesce(c.parent_code, c.code)`,
   industry: sql`coalesce(c.industry, '(none)')`,
@@ -55,7 +56,7 @@ export async function loadReceivablesTrend(
       select k, least(${asOf}, (date_trunc('month', ${asOf}) - k * interval '1 month' + interval '1 month' - interval '1 day')::date) as e
       from generate_series(0, ${months - 1}::int) k
     ), cg as (
-      select c.id, ${groupExpr[options.dimension]} as grp from customers c
+      select c.id, ${trendGroupExpr[options.dimension]} as grp from customers c
     ), ${candidateInvoicesCtes(asOf, sql`(select (date_trunc('month', min(e)) - interval '1 day')::date from pe)`)}
     , flows as (
       select cg.grp, f.cur, least(${months}::int, ${monthIndex(sql`f.eff`)}) as k,

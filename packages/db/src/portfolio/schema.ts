@@ -1,6 +1,20 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { id, timestamps } from "../shared/columns.ts";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { customers } from "../archive/schema.ts";
+import { currency, id, money, timestamps } from "../shared/columns.ts";
 
 /**
  * Concentration limits (issue 9): at most `maxShareBps` of the portfolio's exposure with one holder
@@ -60,4 +74,86 @@ export const portfolioStressScenarios = pgTable(
     ...timestamps,
   },
   (t) => [uniqueIndex("portfolio_stress_scenarios_name_uq").on(t.name)],
+);
+
+/**
+ * Month-end receivables snapshots (issue 9): per customer, currency and month end, in the invoice
+ * currency, the figures the monthly DSO / ADDB / CEI trend needs — closing AR (cumulative net of
+ * every invoice, payment allocation and credit note effective by the month end), the month's net
+ * flow and credit sales, and the not-yet-due (current) part at the month end. Invoices cancelled or
+ * written off are left out (their current status, as the direct computation does); receivables
+ * sold without recourse are kept here and taken out when read (that depends on the as-of date).
+ * Kept by the month-close step (`closeArSnapshotMonths`); a back-dated ledger change marks the
+ * customer in `portfolio_ar_snapshot_stale` (database triggers) and the affected months are
+ * rebuilt before the snapshots are read, so they always equal the recomputed figures.
+ */
+export const portfolioArSnapshots = pgTable(
+  "portfolio_ar_snapshots",
+  {
+    monthEnd: date({ mode: "string" }).notNull(),
+    customerId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    currency: currency().notNull(),
+    arMinor: money().notNull(),
+    flowMinor: money().notNull(),
+    salesMinor: money().notNull(),
+    currentMinor: money().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.monthEnd, t.customerId, t.currency] })],
+);
+
+/** The month ends `portfolio_ar_snapshots` covers (for every customer), with when they were built. */
+export const portfolioArSnapshotMonths = pgTable("portfolio_ar_snapshot_months", {
+  monthEnd: date({ mode: "string" }).primaryKey(),
+  builtAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  rows: integer().notNull().default(0),
+});
+
+/**
+ * Customers whose snapshots from the month of `since` on are out of date (a ledger change dated
+ * `since` or later landed after they were built); written by triggers on the ledger tables.
+ */
+export const portfolioArSnapshotStale = pgTable("portfolio_ar_snapshot_stale", {
+  customerId: bigint({ mode: "number" }).primaryKey(),
+  since: date({ mode: "string" }).notNull(),
+});
+
+/**
+ * Every recorded state of a sales order (status and amounts) from `recordedAt` on, written by a
+ * trigger on `sales_orders`: the portfolio's open orders as of a past date use the state the order
+ * was in then, not its current one.
+ */
+export const portfolioOrderStates = pgTable(
+  "portfolio_order_states",
+  {
+    id: id(),
+    orderId: bigint({ mode: "number" }).notNull(),
+    customerId: bigint({ mode: "number" }).notNull(),
+    recordedAt: timestamp({ withTimezone: true }).notNull(),
+    status: text().notNull(),
+    currency: currency().notNull(),
+    orderedMinor: money().notNull(),
+    deliveredMinor: money().notNull(),
+    invoicedMinor: money().notNull(),
+  },
+  (t) => [
+    index("portfolio_order_states_order_idx").on(t.orderId, t.recordedAt),
+    index("portfolio_order_states_recorded_idx").on(t.recordedAt),
+  ],
+);
+
+/**
+ * Every recorded status of a customer from `recordedAt` on (trigger on `customers`): who had left
+ * (closed) by a date for the grade migration matrix.
+ */
+export const portfolioCustomerStates = pgTable(
+  "portfolio_customer_states",
+  {
+    id: id(),
+    customerId: bigint({ mode: "number" }).notNull(),
+    recordedAt: timestamp({ withTimezone: true }).notNull(),
+    status: text().notNull(),
+  },
+  (t) => [index("portfolio_customer_states_customer_idx").on(t.customerId, t.recordedAt)],
 );

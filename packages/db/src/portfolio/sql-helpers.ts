@@ -12,6 +12,14 @@ export function halfEven(x: SQL): SQL {
 }
 
 /**
+ * `amount` (minor units of a currency) in minor units of the base currency at `factor` (the
+ * `rates` CTE), half-even; the base currency itself (factor 1) needs no numeric arithmetic.
+ */
+export function toBaseMinor(amount: SQL, factor: SQL): SQL {
+  return sql`(case when ${factor} = 1 then (${amount})::int8 else ${halfEven(sql`${amount} * ${factor}`)} end)`;
+}
+
+/**
  * CTEs over the invoices that may be open on some day after `settledAfter` up to `asOf`:
  * - `cand (id, customer_id, cur, issued_on, due_on, amount_minor)`: issued on or before as-of, not
  *   cancelled or written off, not sold to a factor without recourse by as-of (the factor's risk,
@@ -25,15 +33,18 @@ export function halfEven(x: SQL): SQL {
  * as-of = today.
  */
 export function candidateInvoicesCtes(asOf: SQL, settledAfter: SQL): SQL {
+  // Per candidate, its allocations and credit notes through their invoice indexes (a lateral
+  // join): the open invoices have few of them, and a hash or merge join would read all of them.
   return sql`${candidateCtes(asOf, settledAfter)}, red as materialized (
-      select c.id as invoice_id, c.customer_id, c.cur, c.issued_on, c.due_on,
-        greatest(p.received_on, c.issued_on) as eff, pa.amount_minor as amount
-      from cand c join payment_allocations pa on pa.invoice_id = c.id join payments p on p.id = pa.payment_id
-      where p.received_on <= ${asOf}
-      union all
-      select c.id, c.customer_id, c.cur, c.issued_on, c.due_on, greatest(n.issued_on, c.issued_on), n.amount_minor
-      from cand c join credit_notes n on n.invoice_id = c.id
-      where n.issued_on <= ${asOf}
+      select c.id as invoice_id, c.customer_id, c.cur, c.issued_on, c.due_on, x.eff, x.amount
+      from cand c cross join lateral (
+        select greatest(p.received_on, c.issued_on) as eff, pa.amount_minor as amount
+        from payment_allocations pa join payments p on p.id = pa.payment_id
+        where pa.invoice_id = c.id and p.received_on <= ${asOf}
+        union all
+        select greatest(n.issued_on, c.issued_on), n.amount_minor from credit_notes n
+        where n.invoice_id = c.id and n.issued_on <= ${asOf}
+      ) x
     )`;
 }
 
@@ -45,12 +56,16 @@ function candidateCtes(asOf: SQL, settledAfter: SQL): SQL {
       union all
       select invoice_id from credit_notes where invoice_id is not null and issued_on > ${settledAfter}
     ), cand as materialized (
-      -- One pass over the invoices with a hash join on the (deduplicated) late settlements: an
-      -- \`open or id in (late)\` test would keep the planner from a hash semi-join.
+      -- Two branches so the planner sees the real sizes: the invoices open now (an index-free
+      -- filter it estimates well) and the paid ones with a settlement after \`settledAfter\` (a
+      -- semi-join on the few late settlements); an \`open or id in (late)\` test hid both.
       select i.id, i.customer_id, i.currency::text as cur, i.issued_on, i.due_on, i.amount_minor
-      from invoices i left join (select distinct invoice_id from late) l on l.invoice_id = i.id
-      where i.issued_on <= ${asOf} and i.status in ('open', 'paid')
-        and (i.status = 'open' or l.invoice_id is not null)
+      from invoices i
+      where i.issued_on <= ${asOf} and i.status = 'open' and not ${soldWithoutRecourse(sql`i.id`, asOf)}
+      union all
+      select i.id, i.customer_id, i.currency::text as cur, i.issued_on, i.due_on, i.amount_minor
+      from invoices i
+      where i.issued_on <= ${asOf} and i.status = 'paid' and i.id in (select invoice_id from late)
         and not ${soldWithoutRecourse(sql`i.id`, asOf)}
     )`;
 }
@@ -62,8 +77,8 @@ function candidateCtes(asOf: SQL, settledAfter: SQL): SQL {
  */
 export function openInvoicesCte(asOf: SQL): SQL {
   return sql`${candidateInvoicesCtes(asOf, asOf)}, inv as materialized (
-      select c.customer_id, c.cur, ${asOf} - c.due_on as dpd, c.amount_minor - coalesce(r.amount, 0) as open
-      from cand c left join (select invoice_id, sum(amount) as amount from red group by invoice_id) r
+      select c.customer_id, c.cur, ${asOf} - c.due_on as dpd, (c.amount_minor - coalesce(r.amount, 0))::int8 as open
+      from cand c left join (select invoice_id, sum(amount)::int8 as amount from red group by invoice_id) r
         on r.invoice_id = c.id
     )`;
 }

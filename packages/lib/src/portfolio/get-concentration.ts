@@ -43,9 +43,12 @@ export async function getConcentration(options: {
   /** Holders listed per dimension (default 20); the figures always cover everyone. */
   top?: number | undefined;
   now?: Date | undefined;
+  /** Already loaded positions of this as-of (one load shared by view, concentration and EL). */
+  positions?: readonly PortfolioPosition[] | undefined;
 }): Promise<PortfolioConcentration> {
   const { handle, asOf, baseCurrency } = options;
-  const positions = await loadPositions({ handle, asOf, baseCurrency, now: options.now });
+  const positions =
+    options.positions ?? (await loadPositions({ handle, asOf, baseCurrency, now: options.now }));
   const limits = await listConcentrationLimits(handle);
   const { dimensions, breaches } = concentrationOf(positions, limits);
   const top = options.top ?? 20;

@@ -4,6 +4,7 @@ import {
   type LgdConfig,
   PORTFOLIO_DIMENSIONS,
   type PortfolioDimension,
+  type PortfolioPosition,
 } from "@creditdesk/core/portfolio";
 import type { DatabaseHandle } from "@creditdesk/db";
 import { loadPositions } from "./load-positions.ts";
@@ -32,11 +33,14 @@ export async function getExpectedLoss(options: {
   /** Overrides the stored LGD configuration (what-if). */
   lgd?: LgdConfig | undefined;
   now?: Date | undefined;
+  /** Already loaded positions of this as-of (one load shared by view, concentration and EL). */
+  positions?: readonly PortfolioPosition[] | undefined;
 }): Promise<PortfolioExpectedLoss> {
   const { handle, asOf, baseCurrency } = options;
   const stored = await getLgdConfig(handle);
   const lgd = options.lgd ? { ...options.lgd, version: stored.version } : stored;
-  const positions = await loadPositions({ handle, asOf, baseCurrency, now: options.now });
+  const positions =
+    options.positions ?? (await loadPositions({ handle, asOf, baseCurrency, now: options.now }));
   const dimensions = options.dimensions ?? PORTFOLIO_DIMENSIONS.filter((d) => d !== "customer");
   const el = computeExpectedLoss(positions, lgd, dimensions);
   return {

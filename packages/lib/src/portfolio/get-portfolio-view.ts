@@ -4,15 +4,12 @@ import {
   groupPortfolio,
   type PortfolioDimension,
   type PortfolioGroup,
+  type PortfolioPosition,
 } from "@creditdesk/core/portfolio";
 import type { DatabaseHandle } from "@creditdesk/db";
-import {
-  loadReceivablesTrend,
-  TREND_DIMENSIONS,
-  type TrendDimension,
-  type TrendRow,
-} from "@creditdesk/db/portfolio";
-import { loadPositions, withPortfolioWorkMem } from "./load-positions.ts";
+import { TREND_DIMENSIONS, type TrendDimension, type TrendRow } from "@creditdesk/db/portfolio";
+import { loadPositions } from "./load-positions.ts";
+import { loadTrendRows } from "./load-trend-rows.ts";
 
 export interface PortfolioView {
   asOf: string;
@@ -25,6 +22,8 @@ export interface PortfolioView {
   /** Currencies left out somewhere for want of an FX rate. */
   missingFxCurrencies: string[];
   seconds: { positions: number; trend: number };
+  /** Where the trend came from: the month-end AR snapshots or the ledger directly. */
+  trendSource: "snapshots" | "direct";
 }
 
 /** Period k (0 = the month of as-of, ending at as-of) → its end date and length in days. */
@@ -54,24 +53,28 @@ export async function getPortfolioView(options: {
   months?: number | undefined;
   limit?: number | undefined;
   now?: Date | undefined;
+  /** Already loaded positions of this as-of (shared with concentration and EL). */
+  positions?: readonly PortfolioPosition[] | undefined;
+  trendSource?: "auto" | "direct" | undefined;
 }): Promise<PortfolioView> {
   const { handle, asOf, baseCurrency } = options;
   const groupBy = options.groupBy ?? "industry";
   const months = options.months ?? 12;
   const t0 = performance.now();
-  const positions = await loadPositions({ handle, asOf, baseCurrency, now: options.now });
+  const positions =
+    options.positions ?? (await loadPositions({ handle, asOf, baseCurrency, now: options.now }));
   const t1 = performance.now();
   const trendDimension: TrendDimension = (TREND_DIMENSIONS as readonly string[]).includes(groupBy)
     ? (groupBy as TrendDimension)
     : "total";
-  const rows = await withPortfolioWorkMem(handle, (db) =>
-    loadReceivablesTrend(db, {
-      asOf,
-      baseCurrency,
-      months,
-      dimension: trendDimension,
-    }),
-  );
+  const { rows, source } = await loadTrendRows({
+    handle,
+    asOf,
+    baseCurrency,
+    months,
+    dimension: trendDimension,
+    source: options.trendSource,
+  });
   const t2 = performance.now();
 
   const { total: totalTrend, byGroup } = assembleTrend(rows, asOf, months);
@@ -91,6 +94,7 @@ export async function getPortfolioView(options: {
     groupCount: view.groups.length,
     missingFxCurrencies: [...missing].sort(),
     seconds: { positions: s(t1 - t0), trend: s(t2 - t1) },
+    trendSource: source,
   };
 }
 

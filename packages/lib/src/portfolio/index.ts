@@ -1,5 +1,6 @@
 export * from "./build-portfolio-report.ts";
 export * from "./check-concentration-limits.ts";
+export * from "./close-ar-snapshot-months.ts";
 export * from "./get-concentration.ts";
 export * from "./get-expected-loss.ts";
 export * from "./get-grade-migration.ts";
@@ -7,6 +8,7 @@ export * from "./get-portfolio-summary.ts";
 export * from "./get-portfolio-view.ts";
 export * from "./get-receivables-trend.ts";
 export * from "./load-positions.ts";
+export * from "./load-trend-rows.ts";
 export * from "./portfolio-settings.ts";
 export * from "./render-portfolio-report.ts";
 export * from "./run-pd-backtest.ts";

@@ -45,6 +45,11 @@ const NEEDED_TABLES = [
   "portfolio_concentration_limits",
   "portfolio_settings",
   "portfolio_stress_scenarios",
+  "portfolio_ar_snapshots",
+  "portfolio_ar_snapshot_months",
+  "portfolio_ar_snapshot_stale",
+  "portfolio_order_states",
+  "portfolio_customer_states",
 ];
 
 /**

@@ -88,5 +88,7 @@ export function behaviour(
     orderVolume3mMinor: 3_000_000 * m.orderTrend,
     orderTrailingMonthlyAverageMinor: 1_000_000,
     orderTrendRatio: m.orderTrend === 0 ? notComputable("no orders") : ok(m.orderTrend),
+    brokenPromiseCount6m: 0,
+    brokenPromiseCount12m: 0,
   };
 }

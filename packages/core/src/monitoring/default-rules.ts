@@ -203,6 +203,18 @@ export const DEFAULT_RULE_INPUTS: readonly MonitoringRuleInput[] = [
     action: "visit_customer",
   },
   {
+    // Collections' promises to pay: one broken promise is common (a payment run slips a few days);
+    // two within half a year means the customer's word no longer holds.
+    code: "broken_promises_repeated",
+    name: "Two or more promises to pay broken in the last 6 months",
+    indicator: "broken_promises_6m",
+    comparison: "gte",
+    threshold: { type: "absolute", value: 2 },
+    severity: "warning",
+    department: "finance",
+    action: "call_for_payment",
+  },
+  {
     code: "payment_days_break",
     name: "Payment days break the customer's own pattern (robust z ≥ 3.5)",
     indicator: "payment_days_anomaly",

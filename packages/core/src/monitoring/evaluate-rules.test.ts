@@ -108,6 +108,8 @@ const BREACHES: Record<string, Partial<MonitoringFacts>> = {
       i < 21 ? 100_000_000 + (i % 3) * 5_000_000 : 30_000_000,
     ),
   },
+  // Two promises to pay broken within half a year.
+  broken_promises_repeated: withBehaviour({ brokenPromises: { m6: 2, m12: 2 } }),
   payment_days_break: {
     monthlyPaymentDays: Array.from({ length: 24 }, (_, i) => (i < 21 ? 60 + (i % 4) : 110)),
   },
@@ -160,6 +162,11 @@ const HELD_BACK: [string, string, Partial<MonitoringFacts>][] = [
   ["grade_downgrade", "low → medium (not into high risk)", { grade: "medium", previousGrade: "low" }],
   ["rating_downgrade", "one notch (AA → AA-)", { rating: "AA-", previousRating: "AA" }],
   ["score_drop", "a 30-point dip", { latestScore: 685, previousScore: 715 }],
+  [
+    "broken_promises_repeated",
+    "one broken promise in 6 months (another broken 9 months ago)",
+    withBehaviour({ brokenPromises: { m6: 1, m12: 2 } }),
+  ],
 ];
 
 const fired = (facts: MonitoringFacts) =>

@@ -118,6 +118,14 @@ export function measure(rule: MonitoringRule, facts: MonitoringFacts, asOf: stri
         ? { status: "skipped", note: "fewer than two ratings on a known scale" }
         : { status: "ok", value: now - before };
     }
+    case "broken_promises_6m":
+      return b
+        ? { status: "ok", value: b.brokenPromiseCount6m }
+        : { status: "skipped", note: "no behaviour metrics" };
+    case "broken_promises_12m":
+      return b
+        ? { status: "ok", value: b.brokenPromiseCount12m }
+        : { status: "skipped", note: "no behaviour metrics" };
     case "order_volume_anomaly":
     case "payment_days_anomaly": {
       const series = indicator === "order_volume_anomaly" ? facts.monthlyOrders : facts.monthlyPaymentDays;

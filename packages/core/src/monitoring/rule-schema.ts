@@ -38,6 +38,10 @@ export const INDICATORS = [
   "order_volume_anomaly",
   /** Robust z-score of the last 3 months of amount-weighted payment days against the customer's own pattern. */
   "payment_days_anomaly",
+  /** Promises to pay broken (deadline = promised date + grace passed unpaid) in the last 6 months (collections). */
+  "broken_promises_6m",
+  /** Promises to pay broken in the last 12 months. */
+  "broken_promises_12m",
 ] as const;
 export type Indicator = (typeof INDICATORS)[number];
 

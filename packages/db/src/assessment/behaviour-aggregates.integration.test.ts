@@ -11,6 +11,7 @@ import {
   disputes,
   invoices,
   paymentAllocations,
+  paymentPromises,
   payments,
   salesOrders,
 } from "../schema.ts";
@@ -43,13 +44,14 @@ async function buildLedger(t: TestDatabase, code: string, seed: number): Promise
     .values({ code, legalName: `${code} 有限公司` })
     .returning();
   const customerId = c!.id;
-  const ledger: { [K in keyof CustomerLedger]: CustomerLedger[K][number][] } = {
+  const ledger: { [K in keyof CustomerLedger]-?: NonNullable<CustomerLedger[K]>[number][] } = {
     invoices: [],
     allocations: [],
     creditNotes: [],
     disputes: [],
     complaints: [],
     orders: [],
+    brokenPromises: [],
   };
   for (let i = 0; i < 60; i++) {
     const issued = day("2023-01-01", Math.floor(r() * 900));
@@ -142,6 +144,26 @@ async function buildLedger(t: TestDatabase, code: string, seed: number): Promise
       const date = day(issued, 5);
       await t.db.insert(complaints).values({ reference: `${code}-K${i}`, customerId, receivedOn: date });
       ledger.complaints.push({ date });
+    }
+  }
+  // Promises to pay: broken, kept, open or cancelled; only the broken ones count, by deadline.
+  for (let k = 0; k < 12; k++) {
+    const madeOn = day("2023-01-01", Math.floor(r() * 900));
+    const promisedOn = day(madeOn, Math.floor(r() * 30));
+    const graceDays = Math.floor(r() * 8);
+    const status = (["broken", "broken", "kept", "open", "cancelled"] as const)[Math.floor(r() * 5)]!;
+    await t.db.insert(paymentPromises).values({
+      customerId,
+      currency: "CNY",
+      promisedMinor: 10_000,
+      madeOn,
+      promisedOn,
+      graceDays,
+      status,
+      createdBy: "test",
+    });
+    if (status === "broken") {
+      ledger.brokenPromises.push({ deadline: day(promisedOn, graceDays) });
     }
   }
   // An unallocated credit note (account-level).

@@ -127,6 +127,9 @@ export async function loadBehaviourAggregates(
       from sales_orders o join rates r on r.cur = o.currency
       where o.ordered_on > ${months(15)} and o.ordered_on <= ${asOf} and o.status <> 'cancelled' ${only(sql`o.customer_id`)}
       group by customer_id
+    ),
+    prom as (
+      ${brokenPromisesSql(asOf, only)}
     )
     select c.id as customer_id,
       coalesce(ia.b_current, 0)::float8 as b_current, coalesce(ia.b_1_30, 0)::float8 as b_1_30,
@@ -144,7 +147,8 @@ export async function loadBehaviourAggregates(
       coalesce(aa.pay_count, 0)::int as pay_count, coalesce(aa.late_count, 0)::int as late_count,
       coalesce(d.n, 0)::int as dispute_count, coalesce(d.amount, 0)::float8 as dispute_amount,
       coalesce(cp.n, 0)::int as complaint_count,
-      coalesce(o.v3, 0)::float8 as order_v3, coalesce(o.trailing, 0)::float8 as order_trailing
+      coalesce(o.v3, 0)::float8 as order_v3, coalesce(o.trailing, 0)::float8 as order_trailing,
+      coalesce(bp.m6, 0)::int as broken_6m, coalesce(bp.m12, 0)::int as broken_12m
     from customers c
     left join inv_agg ia on ia.customer_id = c.id
     left join alloc_agg aa on aa.customer_id = c.id
@@ -152,6 +156,7 @@ export async function loadBehaviourAggregates(
     left join disp d on d.customer_id = c.id
     left join compl cp on cp.customer_id = c.id
     left join ord o on o.customer_id = c.id
+    left join prom bp on bp.customer_id = c.id
     where true ${only(sql`c.id`)}
   `,
   );
@@ -190,7 +195,25 @@ export async function loadBehaviourAggregates(
       invoiceCount12m: n("invoice_count_12m"),
       orderVolume3mMinor: n("order_v3"),
       orderTrailing12mMinor: n("order_trailing"),
+      brokenPromises: { m6: n("broken_6m"), m12: n("broken_12m") },
     });
   }
   return out;
+}
+
+/**
+ * Broken promises to pay per customer whose deadline (promised date + grace days) fell in the last
+ * 6 and 12 months up to as-of — the body of a CTE (customer_id, m6, m12) shared by the
+ * assessment's and the monitoring run's ledger statements; `countBrokenPromises`
+ * (@creditdesk/db/collections) uses the same window.
+ */
+export function brokenPromisesSql(asOf: SQL, only: (column: SQL) => SQL): SQL {
+  const deadline = sql`(promised_on + grace_days)`;
+  const back = (m: number) => sql`(${asOf} - make_interval(months => ${m}::int))::date`;
+  return sql`select customer_id,
+        count(*) filter (where ${deadline} > ${back(6)}) as m6,
+        count(*) as m12
+      from payment_promises
+      where status = 'broken' and ${deadline} > ${back(12)} and ${deadline} <= ${asOf} ${only(sql`customer_id`)}
+      group by customer_id`;
 }

@@ -1,5 +1,6 @@
 import type { BehaviourAggregates } from "@creditdesk/core/assessment";
 import { type SQL, sql } from "drizzle-orm";
+import { brokenPromisesSql } from "../assessment/behaviour-aggregates.ts";
 import { type CustomerSelection, customerFilter } from "../assessment/customer-selection.ts";
 import { type Db, queryRows } from "../client.ts";
 import { ratesCte } from "../fx/base-rates.ts";
@@ -28,8 +29,8 @@ const n = (v: unknown) => Number(v ?? 0);
  * Everything the monitoring rules read from the receivables ledger, for the given customers, in
  * ONE set-wise statement that reads each ledger table once: invoices with their redemptions
  * (payment allocations and allocated credit notes, joined to the invoices once and used both for
- * the open amounts and for the payment metrics), 24 months of orders, complaints, disputes and
- * unallocated credit notes. Per customer it returns the behaviour sums of every requested DSO
+ * the open amounts and for the payment metrics), 24 months of orders, complaints, disputes,
+ * unallocated credit notes and broken promises to pay (collections). Per customer it returns the behaviour sums of every requested DSO
  * window — the definitions of `loadBehaviourAggregates` (@creditdesk/db/assessment), held equal by
  * a test — and the monthly order and payment-days series of the break detectors (month k =
  * (asOf − (k+1) months, asOf − k months]), all with FILTER aggregates over the one pass. Amounts
@@ -216,6 +217,9 @@ export function monitoringLedgerSql(
       select customer_id, count(*) as n
       from complaints where received_on > ${back(12)} and received_on <= ${asOf} ${only(sql`customer_id`)}
       group by customer_id
+    ),
+    prom as (
+      ${brokenPromisesSql(asOf, only)}
     )
     select c.id as customer_id,
       coalesce(ia.b_current, 0)::float8 as b_current, coalesce(ia.b_1_30, 0)::float8 as b_1_30,
@@ -233,7 +237,8 @@ export function monitoringLedgerSql(
       pg.pw, pg.pa,
       coalesce(d.n, 0)::int as dispute_count, coalesce(d.amount, 0)::float8 as dispute_amount,
       coalesce(cp.n, 0)::int as complaint_count,
-      coalesce(o.v3, 0)::float8 as order_v3, coalesce(o.trailing, 0)::float8 as order_trailing, o.om
+      coalesce(o.v3, 0)::float8 as order_v3, coalesce(o.trailing, 0)::float8 as order_trailing, o.om,
+      coalesce(bp.m6, 0)::int as broken_6m, coalesce(bp.m12, 0)::int as broken_12m
     from customers c
     left join inv_agg ia on ia.customer_id = c.id
     left join pay_agg pg on pg.customer_id = c.id
@@ -241,6 +246,7 @@ export function monitoringLedgerSql(
     left join unalloc u on u.customer_id = c.id
     left join disp d on d.customer_id = c.id
     left join compl cp on cp.customer_id = c.id
+    left join prom bp on bp.customer_id = c.id
     where true ${only(sql`c.id`)}
   `;
 }
@@ -283,6 +289,7 @@ function toLedger(
       invoiceCount12m: n(r.invoice_count_12m),
       orderVolume3mMinor: n(r.order_v3),
       orderTrailing12mMinor: n(r.order_trailing),
+      brokenPromises: { m6: n(r.broken_6m), m12: n(r.broken_12m) },
     };
     const aggregates = new Map<number, BehaviourAggregates>(
       windows.map((w, j) => [

@@ -50,6 +50,11 @@ export interface BehaviourAggregates {
   readonly orderVolume3mMinor: number;
   /** Orders dated in (asOf − 15 months, asOf − 3 months] (the 12 months before the last 3). */
   readonly orderTrailing12mMinor: number;
+  /**
+   * Broken promises to pay whose deadline (promised date + grace) fell in the last 6 / 12 months
+   * (collections); absent = none recorded.
+   */
+  readonly brokenPromises?: { readonly m6: number; readonly m12: number };
 }
 
 export interface BehaviourOptions {
@@ -101,6 +106,8 @@ export function computeBehaviourAggregates(options: {
     }
   }
   const dbt = (months: number) => daysBeyondTermsSums({ index, asOf, months });
+  const last6mAfter = addMonths(asOf, -6);
+  const broken = ledger.brokenPromises ?? [];
   return {
     asOf,
     collectionPeriodDays: periodDays,
@@ -120,6 +127,10 @@ export function computeBehaviourAggregates(options: {
     invoiceCount12m: ledger.invoices.filter((i) => inWindow(i.issueDate, last12mAfter, asOf)).length,
     orderVolume3mMinor,
     orderTrailing12mMinor,
+    brokenPromises: {
+      m6: broken.filter((b) => inWindow(b.deadline, last6mAfter, asOf)).length,
+      m12: broken.filter((b) => inWindow(b.deadline, last12mAfter, asOf)).length,
+    },
   };
 }
 
@@ -185,5 +196,7 @@ export function behaviourFromAggregates(a: BehaviourAggregates): BehaviourMetric
       a.orderTrailing12mMinor === 0
         ? notComputable("no orders in the 12 months before the last 3 months")
         : ok(a.orderVolume3mMinor / 3 / orderTrailingMonthlyAverageMinor),
+    brokenPromiseCount6m: a.brokenPromises?.m6 ?? 0,
+    brokenPromiseCount12m: a.brokenPromises?.m12 ?? 0,
   };
 }

@@ -77,6 +77,11 @@ export interface BehaviourMetrics {
   readonly orderTrailingMonthlyAverageMinor: number;
   /** (orderVolume3mMinor ÷ 3) / orderTrailingMonthlyAverageMinor; 1 = as usual, < 1 = fewer orders. */
   readonly orderTrendRatio: Metric;
+
+  /** Promises to pay broken (deadline = promised date + grace passed unpaid) in the last 6 months. */
+  readonly brokenPromiseCount6m: number;
+  /** Promises to pay broken in the last 12 months. */
+  readonly brokenPromiseCount12m: number;
 }
 
 /** Names of the BehaviourMetrics fields a scorecard may read as numbers. */

@@ -122,6 +122,8 @@ describe("behaviour metrics of a ledger", () => {
       orderVolume3mMinor: 120_000,
       orderTrailingMonthlyAverageMinor: 50_000, // (240,000 + 360,000) / 12
       orderTrendRatio: 0.8, // (120,000 / 3) / 50,000
+      brokenPromiseCount6m: 1, // deadline 2024-05-02
+      brokenPromiseCount12m: 2, // + 2023-11-20 (2023-06-30 is on the open edge)
     });
   });
 

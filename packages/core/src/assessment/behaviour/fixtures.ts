@@ -9,6 +9,8 @@ import type { CustomerLedger } from "./ledger.ts";
  * - E issued 01-05 due 02-04, 30,000: open, 147 days past due at 06-30 (its payment on 07-05 is after as-of)
  * - F issued 2023-09-01 due 2023-10-01, 50,000: paid on time on 2023-10-01
  * - an unallocated credit note of 5,000 on 06-28
+ * - promises to pay broken with deadlines 2024-05-02 (last 6 months), 2023-11-20 (last 12 months),
+ *   2023-06-30 (just outside 12 months) and 2024-07-03 (after as-of)
  */
 export const SMALL_LEDGER: CustomerLedger = {
   invoices: [
@@ -44,5 +46,11 @@ export const SMALL_LEDGER: CustomerLedger = {
     { date: "2024-04-10", amountMinor: 90_000 },
     { date: "2024-06-01", amountMinor: 30_000 },
     { date: "2024-07-01", amountMinor: 500_000 }, // after as-of: excluded
+  ],
+  brokenPromises: [
+    { deadline: "2024-05-02" },
+    { deadline: "2023-11-20" },
+    { deadline: "2023-06-30" }, // on the 12-month window's open edge: excluded
+    { deadline: "2024-07-03" }, // after as-of: excluded
   ],
 };

@@ -50,6 +50,13 @@ export interface CustomerLedger {
   readonly disputes: readonly Dispute[];
   readonly complaints: readonly Complaint[];
   readonly orders: readonly Order[];
+  /** Promises to pay that were broken, by deadline (promised date + grace days); absent = none recorded. */
+  readonly brokenPromises?: readonly BrokenPromise[];
+}
+
+/** A promise to pay the customer did not keep, dated by its deadline (promised date + grace). */
+export interface BrokenPromise {
+  readonly deadline: IsoDate;
 }
 
 /** Reductions (payments + allocated credit notes) per invoice, for repeated as-of queries. */

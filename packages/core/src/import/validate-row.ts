@@ -20,7 +20,9 @@ export interface ImportPlan {
 /**
  * Decides the staged fields: every field a column maps to, plus the currency field of every
  * present amount (filled with the default currency when the file has no currency column, because
- * an amount without its currency means nothing).
+ * an amount without its currency means nothing), plus every natural-key field with a default
+ * (a key part absent from the file takes its default, so that the upsert's key is complete and a
+ * stored row is found by it: statements without a months column are 12-month statements).
  */
 export function planImport(spec: EntitySpec, headers: readonly string[], mapping: HeaderMapping): ImportPlan {
   const columnIndex = new Map<string, number>();
@@ -33,6 +35,11 @@ export function planImport(spec: EntitySpec, headers: readonly string[], mapping
   for (const f of spec.fields) {
     if (f.kind === "amount" && wanted.has(f.name) && f.currencyField) {
       wanted.add(f.currencyField);
+    }
+  }
+  for (const f of spec.fields) {
+    if (f.default !== undefined && spec.naturalKey.includes(f.name)) {
+      wanted.add(f.name);
     }
   }
   const staged = spec.fields.filter((f) => wanted.has(f.name));

@@ -17,6 +17,11 @@ describe("alerts page", () => {
   let errors: string[];
   let api: ApiSession;
 
+  // The severity filtered on is the one most alerts of the run carry: which rules fire on a small
+  // demo portfolio depends on its generated history, so the test must not assume "critical".
+  const SEVERITY_LABELS = { info: "提示", warning: "警告", critical: "严重" } as const;
+  let severity: keyof typeof SEVERITY_LABELS = "critical";
+
   const alerts = async (query: string) =>
     (await api.get<{ items: AlertItem[] }>(`/alerts?limit=500&${query}`)).body.items;
 
@@ -50,16 +55,26 @@ describe("alerts page", () => {
     await rows.first().waitFor();
     await expect(rows.count()).resolves.toBe(live.length);
 
-    const critical = await alerts("state=open,acknowledged&severity=critical");
+    const counts = new Map<keyof typeof SEVERITY_LABELS, number>();
+    for (const a of live.filter((x) => x.state === "open")) {
+      counts.set(a.severity, (counts.get(a.severity) ?? 0) + 1);
+    }
+    severity = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "critical";
+    const filtered = await alerts(`state=open,acknowledged&severity=${severity}`);
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(filtered.length).toBeLessThanOrEqual(live.length);
     await page.getByTestId("alerts-severity").click();
-    await page.locator(".ant-select-item-option").getByText("严重", { exact: true }).click();
-    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(critical.length);
-    await screenshot(page, "30-alerts-critical");
+    await page
+      .locator(".ant-select-item-option")
+      .getByText(SEVERITY_LABELS[severity], { exact: true })
+      .click();
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(filtered.length);
+    await screenshot(page, `30-alerts-${severity}`);
     expect(errors).toEqual([]);
   });
 
   it("acknowledges, then resolves an alert", async () => {
-    const [first] = await alerts("state=open&severity=critical");
+    const [first] = await alerts(`state=open&severity=${severity}`);
     expect(first).toBeDefined();
     const id = first?.id ?? 0;
     await page.getByTestId(`alert-acknowledge-${id}`).click();

@@ -10,6 +10,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { installAuditGuards } from "./audit/append-only.ts";
+import { installReservationTotals } from "./limits/reservation-totals.ts";
 import { installPortfolioTriggers } from "./portfolio/ledger-triggers.ts";
 import * as schema from "./schema.ts";
 
@@ -173,8 +174,9 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
 
 /**
  * Applies the committed SQL migrations (same files, same journal, on both drivers), then the
- * idempotent database-side guards that drizzle-kit does not generate (audit_log append-only
- * triggers, packages/db/src/audit/append-only.ts).
+ * idempotent database-side objects that drizzle-kit does not generate: the audit_log guards
+ * (packages/db/src/audit/append-only.ts), the credit check's reservation-total triggers
+ * (limits/reservation-totals.ts) and the portfolio triggers.
  */
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
@@ -184,6 +186,7 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
     await migrateNodePg(handle.db as unknown as Parameters<typeof migrateNodePg>[0], config);
   }
   await installAuditGuards(handle.db);
+  await installReservationTotals(handle.db);
   await installPortfolioTriggers(handle.db);
 }
 

@@ -1,7 +1,7 @@
 import { GENESIS_HASH } from "@creditdesk/core/audit";
 import { sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import { installReservationTotals } from "../limits/reservation-totals.ts";
+import { AUDIT_APPEND_ENTRIES_FUNCTION } from "./append.ts";
 
 /**
  * Database-side guards of the audit trail, applied by `migrateDatabase` after the Drizzle
@@ -45,6 +45,7 @@ end $$`,
     from (select 1) as one
       left join lateral (select seq, hash, prev_hash from audit_log order by seq desc limit 1) t on true
     on conflict (id) do nothing`,
+  AUDIT_APPEND_ENTRIES_FUNCTION,
 ];
 
 /** Installs (or re-installs) the guards above. */
@@ -52,7 +53,4 @@ export async function installAuditGuards(db: Db): Promise<void> {
   for (const statement of AUDIT_GUARD_STATEMENTS) {
     await db.execute(statement);
   }
-  // The credit check's reservation totals are kept by triggers too (installed with these guards
-  // so that every migrated database has them; see limits/reservation-totals.ts).
-  await installReservationTotals(db);
 }

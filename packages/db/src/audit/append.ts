@@ -63,3 +63,57 @@ export function auditAppendCtes(e: NewAuditEntry, onlyIf?: SQL): SQL {
       returning seq
     )`;
 }
+
+/**
+ * `audit_append_entries(entries jsonb)`: appends several entries in order, each exactly as
+ * `auditAppendCtes` does (head forward by one — the `audit_head_forward_only` guard still holds for
+ * every step — then the entry with hash = sha256(prev_hash ‖ "\n" ‖ prefix ‖ seq ‖ suffix)), in
+ * ONE call: a statement cannot update the head row twice, a function's statements can. Returns the
+ * seqs as a JSON array. Installed with the guards (append-only.ts). Used by the credit check's
+ * group commit (one statement records a batch of decisions and their audit entries).
+ */
+export const AUDIT_APPEND_ENTRIES_FUNCTION: SQL =
+  sql.raw(`create or replace function audit_append_entries(entries jsonb)
+returns jsonb language plpgsql as $$
+declare
+  e jsonb;
+  h record;
+  seqs jsonb := '[]'::jsonb;
+begin
+  for e in select x.value from jsonb_array_elements(entries) with ordinality as x(value, n) order by x.n loop
+    update audit_head set seq = seq + 1, prev_hash = hash,
+      hash = encode(sha256(convert_to(
+        hash || E'\\n' || (e ->> 'hashPrefix') || (seq + 1)::text || (e ->> 'hashSuffix'), 'UTF8')), 'hex')
+    where id = 1
+    returning seq, prev_hash, hash into h;
+    if not found then
+      raise exception '${AUDIT_HEAD_MISSING}';
+    end if;
+    insert into audit_log (seq, at, actor, action, entity, entity_id, before, after, reason, prev_hash, hash)
+    values (h.seq, (e ->> 'at')::timestamptz, e ->> 'actor', e ->> 'action', e ->> 'entity', e ->> 'entityId',
+      nullif(e -> 'before', 'null'::jsonb), nullif(e -> 'after', 'null'::jsonb), e ->> 'reason', h.prev_hash, h.hash);
+    seqs := seqs || to_jsonb(h.seq);
+  end loop;
+  return seqs;
+end $$`);
+
+/**
+ * The SQL expression appending `entries` in order (see `AUDIT_APPEND_ENTRIES_FUNCTION`), for a
+ * statement that records changes and their audit entries together; evaluates to the seqs (jsonb).
+ */
+export function auditAppendEntriesSql(entries: readonly NewAuditEntry[]): SQL {
+  const json = (v: unknown) => (v === undefined ? null : v);
+  const payload = entries.map((e) => ({
+    at: e.at.toISOString(),
+    actor: e.actor,
+    action: e.action,
+    entity: e.entity,
+    entityId: e.entityId,
+    before: json(e.before),
+    after: json(e.after),
+    reason: e.reason,
+    hashPrefix: e.hashPrefix,
+    hashSuffix: e.hashSuffix,
+  }));
+  return sql`audit_append_entries(cast(${JSON.stringify(payload)} as jsonb))`;
+}

@@ -1,5 +1,10 @@
 import { type SQL, sql } from "drizzle-orm";
-import { AUDIT_HEAD_MISSING, auditAppendCtes, type NewAuditEntry } from "../audit/append.ts";
+import {
+  AUDIT_HEAD_MISSING,
+  auditAppendCtes,
+  auditAppendEntriesSql,
+  type NewAuditEntry,
+} from "../audit/append.ts";
 import type { Db } from "../client.ts";
 import { soldWithoutRecourse } from "../insurance/factoring-filter.ts";
 import { queryRowsNamed } from "./named-query.ts";
@@ -84,6 +89,10 @@ export interface AccountTotals {
   /** A reservation of the account is due to expire at `now` (sweep before counting). */
   reservationsDue: boolean;
   exposureSeq: number;
+  /** The account's status read under the lock (a monitoring credit hold counts as `hold`). */
+  status: string;
+  /** `allocateIds` fresh credit check ids (from the table's identity sequence). */
+  ids: number[];
 }
 
 /**
@@ -96,16 +105,35 @@ export async function lockAccountTotals(
   db: Db,
   accountId: number,
   now: Date,
+  allocateIds = 0,
 ): Promise<AccountTotals | undefined> {
   const rows = await queryRowsNamed<AccountTotals>(
     db,
     "cd_lock_account_totals",
-    sql`select reserved_by_currency as "reservedByCurrency",
-      coalesce(reservations_expire_at <= cast(${now.toISOString()} as timestamptz), false) as "reservationsDue",
-      exposure_seq as "exposureSeq"
-    from credit_accounts where id = ${accountId} for no key update`,
+    sql`select a.reserved_by_currency as "reservedByCurrency",
+      coalesce(a.reservations_expire_at <= cast(${now.toISOString()} as timestamptz), false) as "reservationsDue",
+      a.exposure_seq as "exposureSeq",
+      case when a.status = 'ok' and exists (
+        select 1 from credit_holds h where h.customer_id = a.customer_id and h.released_at is null
+      ) then 'hold' else a.status end as status,
+      ${idsSql(allocateIds)} as ids
+    from credit_accounts a where a.id = ${accountId} for no key update`,
   );
   return rows[0];
+}
+
+const idsSql = (n: number) =>
+  sql`to_jsonb(array(select nextval(pg_get_serial_sequence('credit_checks', 'id'))
+    from generate_series(1, cast(${n} as int4))))`;
+
+/** `n` fresh credit check ids (a check without an account has no row to lock them with). */
+export async function allocateCreditCheckIds(db: Db, n: number): Promise<number[]> {
+  const rows = await queryRowsNamed<{ ids: number[] }>(
+    db,
+    "cd_allocate_check_ids",
+    sql`select ${idsSql(n)} as ids`,
+  );
+  return rows[0]?.ids ?? [];
 }
 
 async function lockAccountWhere(
@@ -164,6 +192,11 @@ export interface ExposureRow {
   checkedTotalMinor: number | null;
   lastCheckId: number | null;
   /**
+   * For each of `orderReferences` already checked: [sum of the amounts checked, latest check id,
+   * its outcome].
+   */
+  checkedByReference: Record<string, [number, number, string]> | null;
+  /**
    * The `accountId` account's own reservation totals as this statement saw them; with
    * `ownReservationsApart` they are NOT in `reservationsMinor` (the check adds them as read under
    * the lock).
@@ -199,9 +232,12 @@ export async function loadExposureByCurrency(
     extraCurrency?: string | undefined;
     accountId?: number | null | undefined;
     orderReference?: string | undefined;
+    /** Order references whose earlier checks to return in `checkedByReference`. */
+    orderReferences?: readonly string[] | undefined;
     ownReservationsApart?: boolean | undefined;
   },
 ): Promise<ExposureRow[]> {
+  const references = JSON.stringify(options.orderReferences ?? []);
   const apart = options.ownReservationsApart === true;
   const { customerId, asOf } = options;
   const accountId = options.accountId ?? null;
@@ -226,6 +262,14 @@ export async function loadExposureByCurrency(
     ), prev as (
       select sum(c.amount_minor)::int8 as total, max(c.id) as last_id from credit_checks c
       where c.customer_id = ${customerId} and c.order_reference = cast(${reference} as text)
+    ), prevs as (
+      select jsonb_object_agg(p.order_reference, jsonb_build_array(p.total, p.last_id, p.outcome)) as by_ref
+      from (select c.order_reference, sum(c.amount_minor)::int8 as total, max(c.id) as last_id,
+          (array_agg(c.outcome order by c.id desc))[1] as outcome
+        from credit_checks c
+        where c.customer_id = ${customerId}
+          and c.order_reference in (select jsonb_array_elements_text(cast(${references} as jsonb)))
+        group by c.order_reference) p
     ), recv as (
       select i.currency::text as currency, i.due_on,
         i.amount_minor
@@ -293,6 +337,7 @@ export async function loadExposureByCurrency(
       lim.id as "limitId", lim.amount_minor as "limitMinor", lim.valid_from as "limitValidFrom",
       lim.valid_to as "limitValidTo", lim.kind as "limitKind",
       prev.total as "checkedTotalMinor", prev.last_id as "lastCheckId",
+      (select by_ref from prevs) as "checkedByReference",
       own.reserved_by_currency as "ownReservedByCurrency",
       coalesce(own.reservations_expire_at <= cast(${now} as timestamptz), false) as "ownReservationsDue",
       own.exposure_seq as "ownExposureSeq"
@@ -375,4 +420,65 @@ export async function insertCreditCheck(
     throw new Error(AUDIT_HEAD_MISSING);
   }
   return row;
+}
+
+/** One decision of a batch (`insertCreditChecks`): the check with its id and its order's last check before. */
+export interface NewBatchedCreditCheck extends NewCreditCheck {
+  id: number;
+  /** The order's latest check before the batch (null: none): the row is stale when a newer one exists. */
+  lastCheckId: number | null;
+}
+
+/**
+ * The group commit of a hot account's credit checks: records every decision of a batch (ids
+ * allocated beforehand, see `lockAccountTotals`), the `credit_check.blocked` events and the audit
+ * entries in order (`audit_append_entries`), in ONE statement. Returns how many checks were
+ * recorded: fewer than given when a concurrent check of one of the orders committed after the
+ * batch read them (the caller rolls back and decides again).
+ */
+export async function insertCreditChecks(
+  db: Db,
+  checks: readonly NewBatchedCreditCheck[],
+  audit: readonly NewAuditEntry[],
+): Promise<{ inserted: number; auditSeqs: number[] }> {
+  const payload = JSON.stringify(
+    checks.map((c) => ({
+      ...c,
+      expiresAt: c.expiresAt ? c.expiresAt.toISOString() : null,
+      checkedAt: c.checkedAt.toISOString(),
+    })),
+  );
+  const rows = await queryRowsNamed<{ inserted: number; auditSeqs: number[] | null }>(
+    db,
+    "cd_insert_credit_checks",
+    sql`
+    with v as (
+      select * from jsonb_to_recordset(cast(${payload} as jsonb)) as x(
+        "id" int8, "customerId" int8, "accountId" int8, "segment" text, "orderReference" text,
+        "amountMinor" int8, "currency" text, "orderTotalMinor" int8, "deliveryDate" date, "outcome" text,
+        "reasons" jsonb, "decision" jsonb, "limitId" int8, "limitCurrency" text, "reservedMinor" int8,
+        "expiresAt" timestamptz, "checkedBy" text, "checkedAt" timestamptz, "lastCheckId" int8)
+    ), c as (
+      insert into credit_checks (id, customer_id, account_id, segment, order_reference, amount_minor, currency,
+        order_total_minor, delivery_date, outcome, reasons, decision, limit_id, limit_currency, reserved_minor,
+        reservation_status, expires_at, block_status, checked_by, checked_at)
+      select v."id", v."customerId", v."accountId", v."segment", v."orderReference", v."amountMinor", v."currency",
+        v."orderTotalMinor", v."deliveryDate", v."outcome", v."reasons", v."decision", v."limitId", v."limitCurrency",
+        v."reservedMinor", case when v."reservedMinor" > 0 then 'active' else 'none' end, v."expiresAt",
+        case when v."outcome" = 'blocked' then 'open' end, v."checkedBy", v."checkedAt"
+      from v
+      where not exists (select 1 from credit_checks p where p.customer_id = v."customerId"
+        and p.order_reference = v."orderReference" and p.id > coalesce(v."lastCheckId", 0))
+      order by v."id"
+      returning id, customer_id, outcome, order_reference, amount_minor, currency, reasons
+    ), e as (
+      insert into domain_events (type, customer_id, payload)
+      select 'credit_check.blocked', c.customer_id,
+        jsonb_build_object('checkId', c.id, 'orderReference', c.order_reference,
+          'amountMinor', c.amount_minor, 'currency', c.currency, 'reasons', c.reasons)
+      from c where c.outcome = 'blocked'
+    )
+    select (select count(*) from c)::int8 as inserted, ${auditAppendEntriesSql(audit)} as "auditSeqs"`,
+  );
+  return { inserted: rows[0]?.inserted ?? 0, auditSeqs: rows[0]?.auditSeqs ?? [] };
 }

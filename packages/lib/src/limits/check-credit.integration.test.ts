@@ -12,6 +12,7 @@ import {
 import { createTestDatabase, type TestDatabase } from "@creditdesk/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyAudit } from "../audit/verify-audit.ts";
 import { checkCredit } from "./check-credit.ts";
 import { setCreditLimit } from "./set-credit-limit.ts";
 
@@ -199,6 +200,34 @@ describe("credit check", () => {
     const after = await checkCredit({ handle: t, input, now: later });
     expect(after.exposure?.reservationsMinor).toBe(0);
     expect(after.outcome).toBe("approved");
+  });
+
+  it("decides concurrent checks of one order once, then only the increase, with a whole audit chain", async () => {
+    await customer("BATCH");
+    await setCreditLimit({
+      handle: t,
+      input: { customer: "BATCH", currency: "CNY", amountMinor: 1_000_00, validFrom: daysAgo(1) },
+      actorId: "admin",
+    });
+    const input = { customer: "BATCH", amountMinor: 400_00, currency: "CNY", orderReference: "SO-B1" };
+    const audit = { actor: "sales" };
+    // Started together, identical checks queue on the account and are decided in one batch or two:
+    // either way exactly one of them is a new decision and the other repeats it.
+    const firstPair = await Promise.all([1, 2].map(() => checkCredit({ handle: t, input, audit })));
+    const fresh = firstPair.filter((r) => !r.idempotent);
+    expect(fresh).toHaveLength(1);
+    expect(fresh[0]).toMatchObject({ outcome: "approved", amountMinor: 400_00 });
+    expect(new Set(firstPair.map((r) => r.id)).size).toBe(1);
+    const raised = { ...input, amountMinor: 700_00 };
+    const secondPair = await Promise.all([1, 2].map(() => checkCredit({ handle: t, input: raised, audit })));
+    const increase = secondPair.filter((r) => !r.idempotent);
+    expect(increase).toHaveLength(1);
+    expect(increase[0]).toMatchObject({ outcome: "approved", amountMinor: 300_00 });
+    expect(increase[0]?.exposure?.reservationsMinor).toBe(400_00);
+    expect(new Set(secondPair.map((r) => r.id)).size).toBe(1);
+    const rows = await t.db.select().from(creditChecks).where(eq(creditChecks.orderReference, "SO-B1"));
+    expect(rows.map((r) => r.amountMinor).sort()).toEqual([300_00, 400_00]);
+    expect((await verifyAudit({ handle: t })).ok).toBe(true);
   });
 
   it("never approves more than the limit under concurrent checks", async () => {

@@ -14,20 +14,22 @@ import {
   type FxQuote,
   paymentIndexFromLateShare,
 } from "@creditdesk/core/limits";
-import type { DatabaseHandle } from "@creditdesk/db";
+import type { DatabaseHandle, Db } from "@creditdesk/db";
 import { findCustomerId } from "@creditdesk/db/archive";
-import type { NewAuditEntry } from "@creditdesk/db/audit";
+import { AUDIT_HEAD_MISSING, type NewAuditEntry } from "@creditdesk/db/audit";
 import {
+  allocateCreditCheckIds,
   type ExposureRow,
-  insertCreditCheck,
+  insertCreditChecks,
   type LockedAccount,
   loadCreditAccountOf,
   loadExposureByCurrency,
   lockAccountTotals,
+  type NewBatchedCreditCheck,
   type NewCreditCheck,
   sweepDueReservations,
 } from "@creditdesk/db/limits";
-import { appendAudit, prepareAuditEntry } from "../audit/append-audit.ts";
+import { prepareAuditEntry } from "../audit/append-audit.ts";
 import { AppError } from "../shared/app-error.ts";
 import {
   type CreditCheckDecision,
@@ -96,31 +98,63 @@ function withOwnReservations(
   return rows.map((r) => ({ ...r, reservationsMinor: r.reservationsMinor + Number(own?.[r.currency] ?? 0) }));
 }
 
+/** At most this many checks of one account are decided in one transaction (group commit). */
+export const MAX_CHECK_BATCH = 64;
+
+/** A check waiting for its account's batch. */
+interface PendingCheck {
+  input: CreditCheckInput;
+  segment: string;
+  now: Date;
+  asOf: string;
+  customerId: number;
+  account: LockedAccount | undefined;
+  config: CreditCheckConfig;
+  horizonEnd: string | null;
+  actorId: string | null;
+  audit: { actor: string } | undefined;
+  resolve: (result: CreditCheckResult) => void;
+  reject: (error: unknown) => void;
+}
+
+interface CheckQueue {
+  waiting: PendingCheck[];
+  running: boolean;
+}
+
+/** Per database handle, per account (and currency, day, horizon): the checks waiting in this process. */
+const queues = new WeakMap<DatabaseHandle, Map<string, CheckQueue>>();
+
+class StaleBatchError extends Error {}
+
 /**
- * The real-time credit check of an order (issue 6), in ONE transaction:
- * 1. before any lock (concurrent checks of the customer run these in parallel): the account's
- *    context (segment configuration, grade, late-paid share, hold), then the exposure in one
- *    statement — ledger, orders, the reservations of the customer's OTHER accounts, the limit,
- *    earlier checks of this order, and the account's own reservation totals as seen then;
- * 2. lock the account row and read its reservation totals (one row: the triggers of
- *    reservation-totals.ts keep them) — every concurrent check of the account waits here, which
- *    keeps approved reservations within the limit;
- * 3. run the segment's steps (pure core, in JS) and record the decision, the reservation (the
- *    totals follow by trigger), the blocked-order event and the audit entry in one statement; commit.
- * Under the lock: lock, insert, commit — as many round trips as the bare lock-update-insert.
+ * The real-time credit check of an order (issue 6). Concurrent checks of one credit account in
+ * this process are decided together (group commit): while one batch's transaction runs, the checks
+ * arriving meanwhile queue, and the next batch takes up to MAX_CHECK_BATCH of them — no timer, a
+ * lone check starts at once. A batch is ONE transaction:
+ * 1. before any lock: the exposure in one statement — ledger, orders, the reservations of the
+ *    customer's OTHER accounts, the limit, earlier checks of the batch's orders, and the account's
+ *    own reservation totals as seen then (the account's context — configuration, grade, late-paid
+ *    share — was read by each check before it queued);
+ * 2. lock the account row and read its reservation totals and status (a Hold or a monitoring
+ *    credit hold set meanwhile blocks) and allocate the batch's check ids — every other process's
+ *    checks of the account wait here, which keeps approved reservations within the limit across
+ *    processes; batching is only an optimisation inside one;
+ * 3. run the segment's steps for each check in arrival order (pure core, in JS), each seeing the
+ *    reservations approved before it in the batch, and record every decision, reservation, blocked
+ *    event and audit entry (chained in order) in one statement; commit.
  *
  * The ledger read in 1. may predate the lock; that is exact because everything that can LOWER what
- * the check counts or may use — a reservation released (order cancelled or invoiced: the invoice
- * posted and the reservation released commit together), expired, a limit set — bumps the account's
- * `exposureSeq` in its own transaction under the same row lock: when the value under the lock
- * differs from the one read in 1., or a reservation is due to expire (swept first), the exposure is
- * read again under the lock. What only RAISES exposure (another check's reservation, a new invoice)
- * is either read under the lock (reservations) or no different from a write a moment later.
- * A concurrent check of the SAME order reference (the earlier checks read in 1. are stale) makes
- * the insert record nothing; the check then decides again under the lock.
+ * the check counts or may use — a reservation released, expired, a limit set — bumps the account's
+ * `exposureSeq` under the same row lock: when the value under the lock differs from the one read in
+ * 1., or a reservation is due (swept first), the exposure is read again under the lock. A concurrent
+ * check of the SAME order reference in another process (the earlier checks read in 1. are stale)
+ * makes the insert record fewer rows; the batch then rolls back and is decided again. A batch that
+ * fails otherwise is retried check by check, so one bad check does not fail its neighbours.
  *
  * Idempotent per order reference: an amount not above what was already checked returns the latest
- * earlier decision; a higher amount is a new check of the difference only.
+ * earlier decision (also one taken earlier in the same batch); a higher amount is a new check of the
+ * difference only.
  */
 export async function checkCredit(options: {
   handle: DatabaseHandle;
@@ -139,117 +173,300 @@ export async function checkCredit(options: {
   const now = options.now ?? new Date();
   const asOf = now.toISOString().slice(0, 10);
   const segment = input.segment ?? "default";
-  return handle.transaction(async (tx) => {
-    // The customer is resolved with its account; only without an account (nothing to lock: no
-    // limit either) is it looked up on its own, to tell "no account" from "no customer".
-    const account = await loadCreditAccountOf(tx.db, { customer: input.customer, segment });
-    const customerId = account?.customerId ?? (await findCustomerId(tx.db, input.customer));
-    if (customerId === undefined) {
-      throw AppError.notFound("customer", input.customer);
+  // The customer is resolved with its account; only without an account (nothing to lock: no
+  // limit either) is it looked up on its own, to tell "no account" from "no customer".
+  const account = await loadCreditAccountOf(handle.db, { customer: input.customer, segment });
+  const customerId = account?.customerId ?? (await findCustomerId(handle.db, input.customer));
+  if (customerId === undefined) {
+    throw AppError.notFound("customer", input.customer);
+  }
+  const config = segmentConfig(account?.segmentConfig);
+  const dynamic = config.steps.find((s) => s.step === "dynamic_limit");
+  const horizonEnd = dynamic ? addDays(asOf, dynamic.horizonDays) : null;
+  // Checks batch together only when one exposure read serves them all.
+  const key = [account?.accountId ?? `c${customerId}`, segment, input.currency, asOf, horizonEnd].join("|");
+  return new Promise<CreditCheckResult>((resolve, reject) => {
+    enqueue(handle, key, {
+      input,
+      segment,
+      now,
+      asOf,
+      customerId,
+      account,
+      config,
+      horizonEnd,
+      actorId: options.actorId ?? null,
+      audit: options.audit,
+      resolve,
+      reject,
+    });
+  });
+}
+
+function enqueue(handle: DatabaseHandle, key: string, check: PendingCheck): void {
+  let byKey = queues.get(handle);
+  if (!byKey) {
+    byKey = new Map();
+    queues.set(handle, byKey);
+  }
+  let queue = byKey.get(key);
+  if (!queue) {
+    queue = { waiting: [], running: false };
+    byKey.set(key, queue);
+  }
+  queue.waiting.push(check);
+  if (!queue.running) {
+    void drain(handle, byKey, key, queue);
+  }
+}
+
+/** Runs batches of the queue until it is empty (what arrives during a batch forms the next one). */
+async function drain(
+  handle: DatabaseHandle,
+  byKey: Map<string, CheckQueue>,
+  key: string,
+  queue: CheckQueue,
+): Promise<void> {
+  queue.running = true;
+  try {
+    while (queue.waiting.length > 0) {
+      await runBatch(handle, queue.waiting.splice(0, MAX_CHECK_BATCH));
     }
-    const accountId = account?.accountId ?? null;
-    const config = segmentConfig(account?.segmentConfig);
-    const dynamic = config.steps.find((s) => s.step === "dynamic_limit");
-    const readExposure = async () => {
-      const read = await loadExposureByCurrency(tx.db, {
-        customerId,
-        asOf,
-        now,
-        toCurrency: input.currency,
-        horizonEnd: dynamic ? addDays(asOf, dynamic.horizonDays) : null,
-        extraCurrency: input.currency,
-        accountId,
-        orderReference: input.orderReference,
-        ownReservationsApart: true,
-      });
-      return read;
-    };
-    // Read again after the lock (or without an account): the statement's own view of the
-    // account's totals is current.
-    const readUnderLock = async () => {
-      const read = await readExposure();
-      const complete = withOwnReservations(read, read[0]?.ownReservedByCurrency ?? null);
-      if (!complete) {
-        throw new Error("credit check: exposure rows miss a currency of the account's reservations");
-      }
-      return complete;
-    };
-    let rows: ExposureRow[];
-    const before = await readExposure();
-    if (accountId !== null) {
-      const totals = await lockAccountTotals(tx.db, accountId, now);
-      const fast =
-        totals && !totals.reservationsDue && before[0]?.ownExposureSeq === totals.exposureSeq
-          ? withOwnReservations(before, totals.reservedByCurrency)
-          : undefined;
-      if (fast) {
-        rows = fast;
-      } else {
-        if (totals?.reservationsDue) {
-          await sweepDueReservations(tx.db, accountId, now);
-        }
-        rows = await readUnderLock();
-      }
-    } else {
-      rows = withOwnReservations(before, null) ?? [...before];
+  } finally {
+    queue.running = false;
+    if (queue.waiting.length === 0 && byKey.get(key) === queue) {
+      byKey.delete(key);
     }
-    for (let attempt = 1; ; attempt++) {
-      const head = rows[0];
-      const checkedTotal = head?.checkedTotalMinor ?? null;
-      if (head?.lastCheckId && checkedTotal !== null && input.amountMinor <= checkedTotal) {
-        const previous = await findCreditCheck(tx.db, head.lastCheckId);
-        if (previous) {
-          if (options.audit) {
-            await appendAudit(
-              tx.db,
-              {
-                actor: options.audit.actor,
-                action: "credit_check.repeat",
-                entity: "credit_check",
-                entityId: `${customerId}/${input.orderReference}`,
-                after: {
-                  checkId: previous.id,
-                  outcome: previous.outcome,
-                  orderTotalMinor: input.amountMinor,
-                },
-              },
-              now,
-            );
-          }
-          return toCreditCheckResult(previous, true);
+  }
+}
+
+type BatchAnswer = { result: CreditCheckResult } | { repeatOf: number };
+
+/** Decides and records a batch; answers every check of it (never throws). */
+async function runBatch(handle: DatabaseHandle, batch: PendingCheck[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    let answers: BatchAnswer[];
+    try {
+      answers = await handle.transaction((tx) => decideBatch(tx.db, batch));
+    } catch (error) {
+      if (error instanceof StaleBatchError && attempt < 3) {
+        continue;
+      }
+      if (batch.length > 1) {
+        for (const check of batch) {
+          await runBatch(handle, [check]);
         }
+        return;
       }
-      const decided = decide({
-        rows,
-        input,
-        asOf,
-        now,
-        config,
-        account,
-        segment,
-        checkedTotal,
-        audit: options.audit,
-        customerId,
-      });
-      const inserted = await insertCreditCheck(
-        tx.db,
-        { ...decided.row, checkedBy: options.actorId ?? null },
-        decided.auditEntry,
-        head?.lastCheckId ?? null,
-      );
-      if (inserted) {
-        return { ...decided.result, id: inserted.id };
-      }
-      if (attempt >= 3) {
-        throw new Error(
-          `credit check of ${input.orderReference}: concurrent checks of the same order kept conflicting`,
+      for (const check of batch) {
+        check.reject(
+          error instanceof StaleBatchError
+            ? new Error(
+                `credit check of ${check.input.orderReference}: concurrent checks of the same order kept conflicting`,
+              )
+            : error,
         );
       }
-      // A check of the same order reference committed meanwhile: decide again on a current view
-      // (under the account's lock, which that check no longer holds).
-      rows = await readUnderLock();
+      return;
     }
-  });
+    for (const [i, check] of batch.entries()) {
+      const answer = answers[i];
+      if (!answer) {
+        check.reject(new Error("credit check: the batch gave no answer"));
+      } else if ("result" in answer) {
+        check.resolve(answer.result);
+      } else {
+        // An idempotent repeat of a check recorded before this batch: read after commit, off the lock.
+        try {
+          const previous = await findCreditCheck(handle.db, answer.repeatOf);
+          if (previous) {
+            check.resolve(toCreditCheckResult(previous, true));
+          } else {
+            check.reject(new Error(`credit check ${answer.repeatOf} vanished`));
+          }
+        } catch (error) {
+          check.reject(error);
+        }
+      }
+    }
+    return;
+  }
+}
+
+/** Adds an approved reservation (limit currency) to the rows the next check of the batch sees. */
+function withReservation(rows: readonly ExposureRow[], currency: string, minor: number): ExposureRow[] {
+  if (rows.some((r) => r.currency === currency)) {
+    return rows.map((r) =>
+      r.currency === currency ? { ...r, reservationsMinor: r.reservationsMinor + minor } : r,
+    );
+  }
+  const head = rows[0];
+  if (!head) {
+    throw new Error("credit check: no exposure row");
+  }
+  const zero: ExposureRow = {
+    ...head,
+    currency,
+    openReceivablesMinor: 0,
+    overdueMinor: 0,
+    undeliveredOrdersMinor: 0,
+    undeliveredInHorizonMinor: 0,
+    deliveredNotInvoicedMinor: 0,
+    reservationsMinor: minor,
+    oldestOverdueDue: null,
+    directRate: null,
+    inverseRate: null,
+  };
+  return [...rows, zero];
+}
+
+/** The batch's transaction (see `checkCredit`): one answer per check, in order. */
+async function decideBatch(db: Db, batch: readonly PendingCheck[]): Promise<BatchAnswer[]> {
+  const first = batch[0];
+  if (!first) {
+    return [];
+  }
+  // The freshest context read (they are all of the same account) and the latest clock.
+  const latest = batch[batch.length - 1] ?? first;
+  const clock = new Date(Math.max(...batch.map((c) => c.now.getTime())));
+  const accountId = latest.account?.accountId ?? null;
+  const { customerId, asOf } = first;
+  const readExposure = () =>
+    loadExposureByCurrency(db, {
+      customerId,
+      asOf,
+      now: clock,
+      toCurrency: first.input.currency,
+      horizonEnd: first.horizonEnd,
+      extraCurrency: first.input.currency,
+      accountId,
+      orderReferences: [...new Set(batch.map((c) => c.input.orderReference))],
+      ownReservationsApart: true,
+    });
+  // Read again after the lock: the statement's own view of the account's totals is current.
+  const readUnderLock = async () => {
+    const read = await readExposure();
+    const complete = withOwnReservations(read, read[0]?.ownReservedByCurrency ?? null);
+    if (!complete) {
+      throw new Error("credit check: exposure rows miss a currency of the account's reservations");
+    }
+    return complete;
+  };
+  let rows: ExposureRow[];
+  let ids: number[];
+  let status: string = latest.account?.status ?? "ok";
+  const before = await readExposure();
+  let checked = before[0]?.checkedByReference ?? null;
+  if (accountId !== null) {
+    const totals = await lockAccountTotals(db, accountId, clock, batch.length);
+    if (!totals) {
+      throw new Error(`credit account ${accountId} vanished during the check`);
+    }
+    ids = totals.ids;
+    status = totals.status;
+    const fast =
+      !totals.reservationsDue && before[0]?.ownExposureSeq === totals.exposureSeq
+        ? withOwnReservations(before, totals.reservedByCurrency)
+        : undefined;
+    if (fast) {
+      rows = fast;
+    } else {
+      if (totals.reservationsDue) {
+        await sweepDueReservations(db, accountId, clock);
+      }
+      rows = await readUnderLock();
+      checked = rows[0]?.checkedByReference ?? null;
+    }
+  } else {
+    rows = withOwnReservations(before, null) ?? [...before];
+    ids = await allocateCreditCheckIds(db, batch.length);
+  }
+  // What each order reference has been checked for, updated as the batch decides.
+  const seen = new Map<
+    string,
+    { total: number; lastId: number; outcome: string; result?: CreditCheckResult }
+  >(
+    Object.entries(checked ?? {}).map(([ref, [total, lastId, outcome]]) => [ref, { total, lastId, outcome }]),
+  );
+  const answers: BatchAnswer[] = [];
+  const records: NewBatchedCreditCheck[] = [];
+  const audits: NewAuditEntry[] = [];
+  for (const check of batch) {
+    const { input } = check;
+    const previous = seen.get(input.orderReference);
+    if (previous && input.amountMinor <= previous.total) {
+      if (check.audit) {
+        audits.push(
+          prepareAuditEntry(
+            {
+              actor: check.audit.actor,
+              action: "credit_check.repeat",
+              entity: "credit_check",
+              entityId: `${customerId}/${input.orderReference}`,
+              after: {
+                checkId: previous.lastId,
+                outcome: previous.outcome,
+                orderTotalMinor: input.amountMinor,
+              },
+            },
+            check.now,
+          ),
+        );
+      }
+      answers.push(
+        previous.result
+          ? { result: { ...previous.result, idempotent: true } }
+          : { repeatOf: previous.lastId },
+      );
+      continue;
+    }
+    const decided = decide({
+      rows,
+      input,
+      asOf,
+      now: check.now,
+      config: check.config,
+      account: check.account ? { ...check.account, status } : undefined,
+      segment: check.segment,
+      checkedTotal: previous?.total ?? null,
+      audit: check.audit,
+      customerId,
+    });
+    const id = ids.shift();
+    if (id === undefined) {
+      throw new Error("credit check: the batch ran out of allocated ids");
+    }
+    records.push({
+      ...decided.row,
+      id,
+      checkedBy: check.actorId,
+      lastCheckId: checked?.[input.orderReference]?.[1] ?? null,
+    });
+    if (decided.auditEntry) {
+      audits.push(decided.auditEntry);
+    }
+    const result: CreditCheckResult = { ...decided.result, id };
+    seen.set(input.orderReference, {
+      total: (previous?.total ?? 0) + decided.row.amountMinor,
+      lastId: id,
+      outcome: result.outcome,
+      result,
+    });
+    if (decided.row.reservedMinor > 0) {
+      rows = withReservation(rows, decided.row.limitCurrency ?? input.currency, decided.row.reservedMinor);
+    }
+    answers.push({ result });
+  }
+  if (records.length > 0 || audits.length > 0) {
+    const { inserted, auditSeqs } = await insertCreditChecks(db, records, audits);
+    if (inserted < records.length) {
+      throw new StaleBatchError();
+    }
+    if (auditSeqs.length !== audits.length) {
+      throw new Error(AUDIT_HEAD_MISSING);
+    }
+  }
+  return answers;
 }
 
 /** Runs the segment's steps on the exposure rows: the decision to record and the answer. */

@@ -23,6 +23,7 @@ import { InvoicesTab, OrdersTab, PaymentsTab } from "./ledger-tabs.tsx";
 import { LimitsTab } from "./limits-tab.tsx";
 import { MonitoringTab } from "./monitoring-tab.tsx";
 import { ProfileTab } from "./profile-tab.tsx";
+import { RisksTab } from "./risks-tab.tsx";
 
 const TABS = [
   "profile",
@@ -36,6 +37,7 @@ const TABS = [
   "issues",
   "external",
   "monitoring",
+  "risks",
   "insurance",
   "audit",
 ] as const;
@@ -44,6 +46,7 @@ type TabKey = (typeof TABS)[number];
 /** Tabs shown only to users who may read what they hold (the rest ride on customers:read). */
 const TAB_PERMISSIONS: Partial<Record<TabKey, readonly Permission[]>> = {
   monitoring: ["alerts:read", "reviews:read"],
+  risks: ["applications:read"],
   insurance: ["insurance:read"],
   audit: ["audit:read"],
 };
@@ -72,6 +75,8 @@ function renderTab(key: TabKey, customer: Customer) {
       return <ExternalTab customer={customer} />;
     case "monitoring":
       return <MonitoringTab customer={customer} />;
+    case "risks":
+      return <RisksTab customer={customer} />;
     case "insurance":
       return <InsuranceTab customer={customer} />;
     case "audit":

@@ -190,6 +190,7 @@ const ROUTES: Array<[string, string]> = [
   ["/applications/{id}/comments", "post"],
   ["/applications/{id}/decision", "post"],
   ["/applications/{id}/case-file", "get"],
+  ["/reviews/{id}/case-file", "get"],
   ["/applications/{id}/conditions/{kind}/met", "post"],
   ["/customers/{idOrCode}/risks", "get"],
   ["/customers/{idOrCode}/risks", "post"],

@@ -2,10 +2,12 @@ import { REVIEW_CONCLUSIONS } from "@creditdesk/core/reviews";
 import type { DatabaseHandle } from "@creditdesk/db";
 import {
   assignReview,
+  buildReviewCaseFile,
   buildReviewReport,
   completeReview,
   getReview,
   listDueReviews,
+  renderReviewCaseFilePdf,
   renderReviewReportHtml,
   renderReviewReportPdf,
   scheduleReviews,
@@ -152,6 +154,31 @@ export function registerReviewRoutes(
           .send(await renderReviewReportPdf(report));
       }
       return reply.type("text/html; charset=utf-8").send(renderReviewReportHtml(report));
+    },
+  );
+  r.get(
+    "/reviews/:id/case-file",
+    {
+      config: READ,
+      schema: {
+        tags: [REVIEWS_TAG],
+        summary:
+          "The review's case file as PDF: customer, assessment with reasons, recommended limit and terms, conclusion, who and when, comments",
+        params: idParams,
+        querystring: z.object({ lang: z.string().max(10).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const file = await buildReviewCaseFile({
+        handle,
+        id: request.params.id,
+        language: request.query.lang ?? null,
+        ...(await scopeOf(request, handle)),
+      });
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `inline; filename="case-file-review-${request.params.id}.pdf"`)
+        .send(await renderReviewCaseFilePdf(file));
     },
   );
 }

@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "@creditdesk/db/testing";
 import { seedDemoIfEmpty } from "@creditdesk/lib/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pdfText } from "../../../../packages/lib/src/applications/pdf-text.test-support.ts";
 import { startTestServer, type TestServer } from "../shared/test-client.ts";
 
 let t: TestDatabase;
@@ -50,5 +51,24 @@ describe("credit reviews over HTTP", () => {
         .subarray(0, 5)
         .toString(),
     ).toBe("%PDF-");
+
+    const caseFile = await fetch(`${s.base}/reviews/${first.id}/case-file?lang=en`, {
+      headers: { authorization: `Bearer ${s.token}` },
+    });
+    expect(caseFile.status).toBe(200);
+    expect(caseFile.headers.get("content-type")).toBe("application/pdf");
+    const text = pdfText(Buffer.from(await caseFile.arrayBuffer())).replace(/\s+/g, " ");
+    expect(text).toContain("Credit review case file");
+    expect(text).toContain("keep by ");
+    expect(text).toContain("fine");
+    const assessment = done.body.assessment as { reasons: { code: string }[] };
+    expect(assessment.reasons.length).toBeGreaterThan(0);
+    for (const reason of assessment.reasons) {
+      expect(text).toContain(`[${reason.code}]`);
+    }
+    const missing = await fetch(`${s.base}/reviews/999999/case-file`, {
+      headers: { authorization: `Bearer ${s.token}` },
+    });
+    expect(missing.status).toBe(404);
   });
 });

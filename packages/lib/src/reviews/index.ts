@@ -6,4 +6,5 @@ export * from "./get-review.ts";
 export * from "./list-customer-reviews.ts";
 export * from "./pull-reviews-forward.ts";
 export * from "./render-review-report.ts";
+export * from "./review-case-file.ts";
 export * from "./schedule-reviews.ts";

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.ts";
 import { ratesCte } from "../fx/base-rates.ts";
 
@@ -11,6 +11,14 @@ export interface PortfolioSummaryRow {
   grades: Record<string, number>;
   defaults12m: number;
 }
+
+/**
+ * A bucket's open amount of one currency converted to the base currency: the exact integer sum in
+ * its own currency times the recorded rate, rounded once to whole minor units (numeric, no float).
+ * A currency without a rate converts to 0 and is reported as not convertible.
+ */
+const toBase = (bucket: SQL) =>
+  sql`round(coalesce(sum(p.open) filter (where ${bucket}), 0) * coalesce(r.factor, 0))::int8`;
 
 /**
  * Portfolio figures as of a date in three set-wise queries: open receivables per currency and,
@@ -41,17 +49,17 @@ export async function loadPortfolioSummary(
       group by i.id
     )
     select p.currency, (r.factor is not null) as convertible,
-      sum(p.open)::float8 as open_minor,
-      coalesce(sum(p.open) filter (where p.dpd > 0), 0)::float8 as overdue_minor,
-      coalesce(sum(p.open * r.factor) filter (where p.dpd <= 0), 0)::float8 as b_current,
-      coalesce(sum(p.open * r.factor) filter (where p.dpd between 1 and 30), 0)::float8 as b_1_30,
-      coalesce(sum(p.open * r.factor) filter (where p.dpd between 31 and 60), 0)::float8 as b_31_60,
-      coalesce(sum(p.open * r.factor) filter (where p.dpd between 61 and 90), 0)::float8 as b_61_90,
-      coalesce(sum(p.open * r.factor) filter (where p.dpd between 91 and 180), 0)::float8 as b_91_180,
-      coalesce(sum(p.open * r.factor) filter (where p.dpd > 180), 0)::float8 as b_over_180
+      sum(p.open)::int8 as open_minor,
+      coalesce(sum(p.open) filter (where p.dpd > 0), 0)::int8 as overdue_minor,
+      ${toBase(sql`p.dpd <= 0`)} as b_current,
+      ${toBase(sql`p.dpd between 1 and 30`)} as b_1_30,
+      ${toBase(sql`p.dpd between 31 and 60`)} as b_31_60,
+      ${toBase(sql`p.dpd between 61 and 90`)} as b_61_90,
+      ${toBase(sql`p.dpd between 91 and 180`)} as b_91_180,
+      ${toBase(sql`p.dpd > 180`)} as b_over_180
     from per_inv p left join rates r on r.cur = p.currency
     where p.open > 0
-    group by p.currency, r.factor is not null
+    group by p.currency, r.factor
     order by p.currency
   `,
   );
@@ -85,9 +93,6 @@ export async function loadPortfolioSummary(
     for (const [k, col] of keys) {
       aging[k] += Number(row[col]);
     }
-  }
-  for (const k of Object.keys(aging) as (keyof typeof aging)[]) {
-    aging[k] = Math.round(aging[k]);
   }
   const openBaseMinor = Object.values(aging).reduce((a, b) => a + b, 0);
   return {

@@ -68,13 +68,7 @@ export async function loadBehaviourAggregates(
     ),
     inv_agg as (
       select customer_id,
-        coalesce(sum(open_asof) filter (where dpd <= 0), 0) as b_current,
-        coalesce(sum(open_asof) filter (where dpd between 1 and 30), 0) as b_1_30,
-        coalesce(sum(open_asof) filter (where dpd between 31 and 60), 0) as b_31_60,
-        coalesce(sum(open_asof) filter (where dpd between 61 and 90), 0) as b_61_90,
-        coalesce(sum(open_asof) filter (where dpd between 91 and 180), 0) as b_91_180,
-        coalesce(sum(open_asof) filter (where dpd > 180), 0) as b_over_180,
-        coalesce(max(dpd) filter (where open_asof > 0 and dpd > 0), 0) as max_dpd,
+        ${agingBucketSums},
         sum(over_credit) as over_credit,
         coalesce(sum(amount) filter (where issued_on > ${opening}), 0) as credit_sales,
         sum(open_opening) as opening_ar,
@@ -200,6 +194,21 @@ export async function loadBehaviourAggregates(
   }
   return out;
 }
+
+/**
+ * The DOMAIN.md aging buckets (as `agingBucketOf` in @creditdesk/core: due on as-of is current;
+ * 1–30, 31–60, 61–90, 91–180, over 180 days past due) and the oldest overdue item's days, as
+ * aggregate columns over a `per_inv` CTE with `open_asof` and `dpd` — shared by the assessment's
+ * and the monitoring run's ledger statements so both age receivables alike.
+ */
+export const agingBucketSums: SQL = sql`
+        coalesce(sum(open_asof) filter (where dpd <= 0), 0) as b_current,
+        coalesce(sum(open_asof) filter (where dpd between 1 and 30), 0) as b_1_30,
+        coalesce(sum(open_asof) filter (where dpd between 31 and 60), 0) as b_31_60,
+        coalesce(sum(open_asof) filter (where dpd between 61 and 90), 0) as b_61_90,
+        coalesce(sum(open_asof) filter (where dpd between 91 and 180), 0) as b_91_180,
+        coalesce(sum(open_asof) filter (where dpd > 180), 0) as b_over_180,
+        coalesce(max(dpd) filter (where open_asof > 0 and dpd > 0), 0) as max_dpd`;
 
 /**
  * Broken promises to pay per customer whose deadline (promised date + grace days) fell in the last

@@ -1,6 +1,6 @@
 import type { BehaviourAggregates } from "@creditdesk/core/assessment";
 import { type SQL, sql } from "drizzle-orm";
-import { brokenPromisesSql } from "../assessment/behaviour-aggregates.ts";
+import { agingBucketSums, brokenPromisesSql } from "../assessment/behaviour-aggregates.ts";
 import { type CustomerSelection, customerFilter } from "../assessment/customer-selection.ts";
 import { type Db, queryRows } from "../client.ts";
 import { ratesCte } from "../fx/base-rates.ts";
@@ -153,13 +153,7 @@ export function monitoringLedgerSql(
     ),
     inv_agg as (
       select customer_id,
-        coalesce(sum(open_asof) filter (where dpd <= 0), 0) as b_current,
-        coalesce(sum(open_asof) filter (where dpd between 1 and 30), 0) as b_1_30,
-        coalesce(sum(open_asof) filter (where dpd between 31 and 60), 0) as b_31_60,
-        coalesce(sum(open_asof) filter (where dpd between 61 and 90), 0) as b_61_90,
-        coalesce(sum(open_asof) filter (where dpd between 91 and 180), 0) as b_91_180,
-        coalesce(sum(open_asof) filter (where dpd > 180), 0) as b_over_180,
-        coalesce(max(dpd) filter (where open_asof > 0 and dpd > 0), 0) as max_dpd,
+        ${agingBucketSums},
         sum(over_credit) as over_credit,
         ${list(
           windows.map(

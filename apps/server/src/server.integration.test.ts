@@ -194,6 +194,7 @@ const ROUTES: Array<[string, string]> = [
   ["/applications/{id}/conditions/{kind}/met", "post"],
   ["/customers/{idOrCode}/risks", "get"],
   ["/customers/{idOrCode}/risks", "post"],
+  ["/customers/{idOrCode}/risks/{riskId}", "patch"],
   ["/customers/{idOrCode}/risks/{riskId}/close", "post"],
   ["/public/applications/{token}", "get"],
   ["/public/applications/{token}", "post"],

@@ -214,4 +214,85 @@ describe("credit applications over HTTP", () => {
     });
     expect(bad.status).toBe(400);
   });
+
+  it("updates and closes a risk with who, when and why, audited; a closed risk stays listed and frozen", async () => {
+    const list = await admin.request("GET", "/applications");
+    const customerId = list.body.items[0].customerId;
+    const added = await analyst.request("POST", `/customers/${customerId}/risks`, {
+      category: "operational",
+      description: "单一供应商",
+      likelihood: 2,
+      impact: 2,
+      owner: "test-credit-analyst",
+      reviewOn: "2026-04-30",
+    });
+    const riskId = added.body.id as number;
+    const base = `/customers/${customerId}/risks/${riskId}`;
+    expect((await analyst.request("PATCH", base, {})).status).toBe(400);
+    const updated = await analyst.request("PATCH", base, {
+      likelihood: 4,
+      impact: 5,
+      mitigation: "开发第二供应商",
+      reason: "供应商停产",
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({
+      likelihood: 4,
+      impact: 5,
+      rating: 20,
+      level: "high",
+      status: "open",
+    });
+
+    expect((await analyst.request("POST", `${base}/close`, {})).status).toBe(400);
+    expect((await analyst.request("POST", `${base}/close`, { reason: "  " })).status).toBe(400);
+    const closed = await manager.request("POST", `${base}/close`, { reason: "第二供应商已签约" });
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({
+      status: "closed",
+      closedBy: "test-credit-manager",
+      closeReason: "第二供应商已签约",
+    });
+    expect(Date.now() - Date.parse(closed.body.closedAt)).toBeLessThan(60_000);
+    expect((await manager.request("POST", `${base}/close`, { reason: "again" })).status).toBe(409);
+    expect((await analyst.request("PATCH", base, { impact: 1 })).status).toBe(409);
+    const risks = await analyst.request("GET", `/customers/${customerId}/risks`);
+    const listed = risks.body.items as { id: number; status: string }[];
+    expect(listed.find((r) => r.id === riskId)?.status).toBe("closed");
+    // Open entries first.
+    expect(listed.at(-1)?.id).toBe(riskId);
+
+    const audit = await admin.request("GET", `/audit?entity=customer&entityId=${customerId}`);
+    const entries = audit.body.items as {
+      action: string;
+      actor: string;
+      reason: string | null;
+      before: { likelihood?: number; status?: string } | null;
+      after: { likelihood?: number; status?: string } | null;
+    }[];
+    expect(entries.find((e) => e.action === "risk.update")).toMatchObject({
+      actor: "test-credit-analyst",
+      reason: "供应商停产",
+      before: { likelihood: 2 },
+      after: { likelihood: 4 },
+    });
+    expect(entries.find((e) => e.action === "risk.close")).toMatchObject({
+      actor: "test-credit-manager",
+      reason: "第二供应商已签约",
+      before: { status: "open" },
+      after: { status: "closed" },
+    });
+    // One entry per change: the use cases audit, the generic route entry does not double them.
+    expect(entries.filter((e) => e.action.startsWith("api."))).toEqual([]);
+    // Another customer's risk id is not found under this customer.
+    const other = await admin.request("POST", "/customers", {
+      code: "RISK-OTHER",
+      legalName: "无关客户有限公司",
+      countryCode: "CN",
+    });
+    expect(other.status).toBe(201);
+    expect(
+      (await manager.request("POST", `/customers/RISK-OTHER/risks/${riskId}/close`, { reason: "x" })).status,
+    ).toBe(404);
+  });
 });

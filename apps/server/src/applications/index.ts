@@ -20,10 +20,13 @@ import {
   pullRatingReport,
   recordEvidence,
   renderCaseFilePdf,
+  riskCloseSchema,
   riskInputSchema,
+  riskUpdateSchema,
   runApplicationCheck,
   saveApplicationsConfig,
   submitPublicApplication,
+  updateCustomerRisk,
   uploadApplicationDocument,
 } from "@creditdesk/lib/applications";
 import type { FastifyInstance } from "fastify";
@@ -469,7 +472,8 @@ export function registerApplicationRoutes(
   r.post(
     "/customers/:idOrCode/risks",
     {
-      config: { permission: "applications:write" },
+      // addCustomerRisk records its own audit entry.
+      config: { permission: "applications:write", audit: false },
       schema: {
         tags: [RISKS_TAG],
         summary: "Add a credit, operational, market or reputation risk",
@@ -488,15 +492,38 @@ export function registerApplicationRoutes(
         }),
       ),
   );
+  r.patch(
+    "/customers/:idOrCode/risks/:riskId",
+    {
+      config: { permission: "applications:write", audit: false },
+      schema: {
+        tags: [RISKS_TAG],
+        summary:
+          "Update an open risk (likelihood, impact, owner, mitigation, review date, description), with an optional reason",
+        params: riskParams,
+        body: riskUpdateSchema,
+        response: { 200: anyObject, 400: p[400], 404: p[404], 409: p[409], ...forbidden },
+      },
+    },
+    async (request) =>
+      updateCustomerRisk({
+        handle,
+        actor: actorFrom(request),
+        customer: request.params.idOrCode,
+        riskId: request.params.riskId,
+        update: request.body,
+      }),
+  );
   r.post(
     "/customers/:idOrCode/risks/:riskId/close",
     {
-      config: { permission: "applications:write" },
+      config: { permission: "applications:write", audit: false },
       schema: {
         tags: [RISKS_TAG],
-        summary: "Close a risk (kept in the register)",
+        summary: "Close a risk with a reason (who, when and why kept on the entry and audited)",
         params: riskParams,
-        response: { 200: anyObject, 404: p[404], ...forbidden },
+        body: riskCloseSchema,
+        response: { 200: anyObject, 400: p[400], 404: p[404], 409: p[409], ...forbidden },
       },
     },
     async (request) =>
@@ -505,6 +532,7 @@ export function registerApplicationRoutes(
         actor: actorFrom(request),
         customer: request.params.idOrCode,
         riskId: request.params.riskId,
+        reason: request.body.reason,
       }),
   );
 

@@ -26,6 +26,8 @@ const idParams = z.object({ id: z.coerce.number().int().positive() });
 // reviews:read would see only their own customers' reviews (data scope, filtered in SQL).
 const READ = { permission: "reviews:read" } as const;
 const WRITE = { permission: "reviews:write" } as const;
+// Assigning and completing record their own audit entries (review.assign, review.complete).
+const WRITE_AUDITED = { permission: "reviews:write", audit: false } as const;
 
 /** Periodic credit reviews: due list, scheduling, completion with a conclusion, the review report. */
 export function registerReviewRoutes(
@@ -75,7 +77,7 @@ export function registerReviewRoutes(
   r.post(
     "/reviews/:id/assign",
     {
-      config: WRITE,
+      config: WRITE_AUDITED,
       schema: {
         tags: [REVIEWS_TAG],
         summary:
@@ -103,7 +105,7 @@ export function registerReviewRoutes(
   r.post(
     "/reviews/:id/complete",
     {
-      config: WRITE,
+      config: WRITE_AUDITED,
       schema: {
         tags: [REVIEWS_TAG],
         summary: "Complete a review: re-assess on fresh data and record the conclusion",

@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "@creditdesk/db/testing";
 import { seedDemoIfEmpty } from "@creditdesk/lib/demo";
+import { pdfText } from "@creditdesk/lib/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pdfText } from "../../../../packages/lib/src/applications/pdf-text.test-support.ts";
 import { startTestServer, type TestServer } from "../shared/test-client.ts";
 
 let t: TestDatabase;
@@ -52,6 +52,27 @@ describe("credit reviews over HTTP", () => {
         .toString(),
     ).toBe("%PDF-");
 
+    // The customer's risk register goes into the case file, a closed entry with who and why.
+    const risk = (description: string) => ({
+      category: "credit",
+      description,
+      likelihood: 4,
+      impact: 4,
+      owner: "test-admin",
+      reviewOn: "2026-09-30",
+    });
+    const kept = await s.request(
+      "POST",
+      `/customers/${first.customer_id}/risks`,
+      risk("Open receivables concentrated"),
+    );
+    expect(kept.status).toBe(201);
+    const gone = await s.request("POST", `/customers/${first.customer_id}/risks`, risk("Founder dispute"));
+    const closed = await s.request("POST", `/customers/${first.customer_id}/risks/${gone.body.id}/close`, {
+      reason: "settled in court",
+    });
+    expect(closed.status).toBe(200);
+
     const caseFile = await fetch(`${s.base}/reviews/${first.id}/case-file?lang=en`, {
       headers: { authorization: `Bearer ${s.token}` },
     });
@@ -61,11 +82,37 @@ describe("credit reviews over HTTP", () => {
     expect(text).toContain("Credit review case file");
     expect(text).toContain("keep by ");
     expect(text).toContain("fine");
-    const assessment = done.body.assessment as { reasons: { code: string }[] };
+    // Evidence: what the completion recorded (financial analysis, behaviour, limits, alerts).
+    expect(text).toContain("Evidence (as recorded at completion)");
+    expect(text).toContain("Payment behaviour");
+    expect(text).toContain("Limits in force");
+    expect(text).toContain("Risk register");
+    expect(text).toMatch(/\[credit, high 4×4\] Open receivables concentrated — owner test-admin.*, open/);
+    expect(text).toMatch(
+      /Founder dispute .*closed \(closed by test-admin \d{4}-\d{2}-\d{2}: settled in court\)/,
+    );
+    // The review's audit trail: who completed it, when, with the note as reason.
+    expect(text).toMatch(/Audit trail #\d+ \d{4}-\d{2}-\d{2}T[\d:]{8} test-admin review\.complete — fine/);
+    const assessment = done.body.assessment as {
+      id: number;
+      scorecardVersion: string;
+      reasons: { code: string }[];
+    };
     expect(assessment.reasons.length).toBeGreaterThan(0);
     for (const reason of assessment.reasons) {
       expect(text).toContain(`[${reason.code}]`);
     }
+    const [entry] = (await s.request("GET", `/audit?entity=credit_review&entityId=${first.id}`)).body
+      .items as { action: string; after: Record<string, unknown>; reason: string }[];
+    expect(entry).toMatchObject({
+      action: "review.complete",
+      reason: "fine",
+      after: {
+        conclusion: "keep",
+        assessmentId: assessment.id,
+        scorecardVersion: assessment.scorecardVersion,
+      },
+    });
     const missing = await fetch(`${s.base}/reviews/999999/case-file`, {
       headers: { authorization: `Bearer ${s.token}` },
     });

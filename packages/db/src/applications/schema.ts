@@ -242,6 +242,10 @@ export const customerRisks = pgTable(
     reviewOn: date({ mode: "string" }).notNull(),
     status: text().notNull().default("open"),
     createdBy: text().notNull(),
+    /** Who closed the entry, when and why (a closed risk stays in the register). */
+    closedBy: text(),
+    closedAt: timestamp({ withTimezone: true }),
+    closeReason: text(),
     ...timestamps,
   },
   (t) => [
@@ -253,6 +257,11 @@ export const customerRisks = pgTable(
     check("customer_risks_likelihood_ck", sql`${t.likelihood} between 1 and 5`),
     check("customer_risks_impact_ck", sql`${t.impact} between 1 and 5`),
     check("customer_risks_status_ck", sql`${t.status} in ('open', 'closed')`),
+    check(
+      "customer_risks_closed_ck",
+      // Only a closed entry carries a closure (entries closed before closures were recorded have none).
+      sql`${t.status} = 'closed' or (${t.closedAt} is null and ${t.closedBy} is null and ${t.closeReason} is null)`,
+    ),
   ],
 );
 

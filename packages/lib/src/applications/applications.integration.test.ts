@@ -4,6 +4,7 @@ import { customers, externalEvents, externalRatings, financialStatements, queryR
 import { loadPartyCandidates } from "@creditdesk/db/applications";
 import { insuredLimits } from "@creditdesk/db/insurance";
 import { createTestDatabase, type TestDatabase } from "@creditdesk/db/testing";
+import { pdfText } from "@creditdesk/lib/testing";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInsurancePolicy } from "../insurance/create-insurance-policy.ts";
@@ -23,7 +24,6 @@ import {
   pullRatingReport,
   recordEvidence,
 } from "./investigate.ts";
-import { pdfText } from "./pdf-text.test-support.ts";
 import { createApplicationLink, inspectApplicationLink, submitPublicApplication } from "./public-form.ts";
 import { addCustomerRisk } from "./risk-register.ts";
 import { runApplicationCheck } from "./run-application-check.ts";

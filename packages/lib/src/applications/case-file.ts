@@ -14,7 +14,7 @@ import PDFDocument from "pdfkit";
 import { getLatestAssessment } from "../assessment/get-credit-file.ts";
 import { recommendCustomerLimit } from "../limits/recommend-customer-limit.ts";
 import { getApplication } from "./get-application.ts";
-import { listCustomerRisks } from "./risk-register.ts";
+import { listCustomerRisks, type RiskView } from "./risk-register.ts";
 
 interface Reason {
   code?: string;
@@ -177,6 +177,40 @@ export function writeAssessmentSection(
   }
 }
 
+/** The customer's risk register section of a case file (application or review). */
+export function writeRiskRegisterSection(
+  pdf: ReturnType<typeof openCasePdf>,
+  risks: readonly RiskView[],
+  language: UiLanguage,
+) {
+  const L = (zh: string, en: string) => (language === "zh" ? zh : en);
+  pdf.heading(L("风险登记", "Risk register"));
+  for (const r of risks) {
+    const category = RISK_CATEGORY_TEXT[r.category];
+    pdf.doc.text(
+      `• [${category ? inLanguage(category, language) : r.category}, ${r.level} ${r.likelihood}×${r.impact}] ${r.description} — ${L("负责人", "owner")} ${r.owner}, ${L("缓释措施", "mitigation")} ${r.mitigation ?? "—"}, ${L("复核日", "review")} ${r.reviewOn}, ${r.status}${r.closedBy ? ` (${L("关闭", "closed by")} ${r.closedBy} ${r.closedAt?.slice(0, 10) ?? ""}: ${r.closeReason ?? ""})` : ""}`,
+    );
+  }
+  if (risks.length === 0) {
+    pdf.doc.text(L("无", "none"));
+  }
+}
+
+/** The audit trail section of a case file: who did what when, with the recorded reason. */
+export function writeAuditTrailSection(
+  pdf: ReturnType<typeof openCasePdf>,
+  trail: ReadonlyArray<{ seq: number; at: string; actor: string; action: string; reason: string | null }>,
+  language: UiLanguage,
+) {
+  pdf.heading(language === "zh" ? "审计记录" : "Audit trail");
+  for (const t of trail) {
+    pdf.doc.text(`#${t.seq} ${t.at.slice(0, 19)} ${t.actor} ${t.action}${t.reason ? ` — ${t.reason}` : ""}`);
+  }
+  if (trail.length === 0) {
+    pdf.doc.text(language === "zh" ? "无" : "none");
+  }
+}
+
 /**
  * The case file as one PDF (pdfkit, CJK font embedded) in the case's language (`language`, default
  * caseLanguage of the file). `compress: false` keeps text streams readable.
@@ -302,21 +336,13 @@ export async function renderCaseFilePdf(
     );
   }
 
-  heading(L("风险登记", "Risk register"));
-  for (const r of file.risks) {
-    doc.text(
-      `• [${T(RISK_CATEGORY_TEXT[r.category], r.category)}, ${r.level} ${r.likelihood}×${r.impact}] ${r.description} — ${L("负责人", "owner")} ${r.owner}, ${L("缓释措施", "mitigation")} ${r.mitigation ?? "—"}, ${L("复核日", "review")} ${r.reviewOn}, ${r.status}`,
-    );
-  }
+  writeRiskRegisterSection(pdf, file.risks, language);
 
   heading(L("意见", "Comments"));
   for (const c of a.comments) {
     doc.text(`${c.createdAt.slice(0, 16)} ${c.author}: ${c.body}`);
   }
 
-  heading(L("审计记录", "Audit trail"));
-  for (const t of file.trail) {
-    doc.text(`#${t.seq} ${t.at.slice(0, 19)} ${t.actor} ${t.action}${t.reason ? ` — ${t.reason}` : ""}`);
-  }
+  writeAuditTrailSection(pdf, file.trail, language);
   return pdf.finish();
 }

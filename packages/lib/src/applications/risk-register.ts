@@ -30,6 +30,7 @@ const view = (r: RiskRow) => {
     category: r.category as RiskCategory,
     rating,
     level: riskLevel(rating),
+    closedAt: r.closedAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };
@@ -87,21 +88,110 @@ export async function addCustomerRisk(options: {
   });
 }
 
-/** Closes a risk entry (kept in the register). */
+export const riskUpdateSchema = riskInputSchema
+  .omit({ category: true })
+  .partial()
+  .extend({ reason: z.string().trim().min(1).max(2000).optional() })
+  .strict()
+  .refine((u) => Object.keys(u).some((k) => k !== "reason"), "change at least one field")
+  .meta({ id: "RiskUpdate" });
+export type RiskUpdate = z.infer<typeof riskUpdateSchema>;
+
+export const riskCloseSchema = z
+  .object({ reason: z.string().trim().min(1).max(2000) })
+  .strict()
+  .meta({ id: "RiskClose" });
+
+/** The entry locked for a change, or 404 (also when it belongs to another customer). */
+async function lockRisk(db: DatabaseHandle["db"], customerId: number, riskId: number): Promise<RiskRow> {
+  const [row] = await db
+    .select()
+    .from(customerRisks)
+    .where(and(eq(customerRisks.id, riskId), eq(customerRisks.customerId, customerId)))
+    .for("update");
+  if (!row) {
+    throw AppError.notFound("risk", riskId);
+  }
+  return row;
+}
+
+/**
+ * Updates an open risk entry (likelihood, impact, owner, mitigation, review date, description),
+ * audited with the entry before and after and the optional reason.
+ */
+export async function updateCustomerRisk(options: {
+  handle: DatabaseHandle;
+  actor: Actor;
+  customer: string | number;
+  riskId: number;
+  update: RiskUpdate;
+}): Promise<RiskView> {
+  const customerId = await customerIdOf(options.handle, options.customer);
+  const { reason, ...fields } = options.update;
+  return options.handle.transaction(async (tx) => {
+    const before = await lockRisk(tx.db, customerId, options.riskId);
+    if (before.status !== "open") {
+      throw new AppError("CONFLICT", `risk ${options.riskId} is closed`);
+    }
+    const [row] = await tx.db
+      .update(customerRisks)
+      .set({ ...fields, updatedAt: sql`now()` })
+      .where(eq(customerRisks.id, before.id))
+      .returning();
+    await appendAudit(tx.db, {
+      actor: options.actor.id,
+      action: "risk.update",
+      entity: "customer",
+      entityId: customerId,
+      before,
+      after: row,
+      reason: reason ?? null,
+    });
+    return view(row!);
+  });
+}
+
+/**
+ * Closes a risk entry: who, when and why are kept on the entry (it stays in the register) and in
+ * the audit trail.
+ */
 export async function closeCustomerRisk(options: {
   handle: DatabaseHandle;
   actor: Actor;
   customer: string | number;
   riskId: number;
+  reason: string;
 }): Promise<RiskView> {
-  const customerId = await customerIdOf(options.handle, options.customer);
-  const [row] = await options.handle.db
-    .update(customerRisks)
-    .set({ status: "closed", updatedAt: sql`now()` })
-    .where(and(eq(customerRisks.id, options.riskId), eq(customerRisks.customerId, customerId)))
-    .returning();
-  if (!row) {
-    throw AppError.notFound("risk", options.riskId);
+  const reason = options.reason.trim();
+  if (reason.length === 0) {
+    throw new AppError("VALIDATION", "closing a risk needs a reason");
   }
-  return view(row);
+  const customerId = await customerIdOf(options.handle, options.customer);
+  return options.handle.transaction(async (tx) => {
+    const before = await lockRisk(tx.db, customerId, options.riskId);
+    if (before.status !== "open") {
+      throw new AppError("CONFLICT", `risk ${options.riskId} is already closed`);
+    }
+    const [row] = await tx.db
+      .update(customerRisks)
+      .set({
+        status: "closed",
+        closedBy: options.actor.id,
+        closedAt: sql`now()`,
+        closeReason: reason,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(customerRisks.id, before.id))
+      .returning();
+    await appendAudit(tx.db, {
+      actor: options.actor.id,
+      action: "risk.close",
+      entity: "customer",
+      entityId: customerId,
+      before,
+      after: row,
+      reason,
+    });
+    return view(row!);
+  });
 }

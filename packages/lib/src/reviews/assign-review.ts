@@ -2,6 +2,7 @@ import { type DatabaseHandle, users } from "@creditdesk/db";
 import { notifications } from "@creditdesk/db/notifications";
 import { creditReviews } from "@creditdesk/db/reviews";
 import { and, eq, sql } from "drizzle-orm";
+import { appendAudit } from "../audit/append-audit.ts";
 import type { CustomerScope } from "../monitoring/alert-actions.ts";
 import { AppError } from "../shared/app-error.ts";
 import { getReview } from "./get-review.ts";
@@ -48,6 +49,14 @@ export async function assignReview(options: {
         link: `/reviews/${options.id}`,
       });
     }
+    await appendAudit(tx.db, {
+      actor: options.by,
+      action: "review.assign",
+      entity: "credit_review",
+      entityId: options.id,
+      before: { owner: review.owner, dueOn: review.dueOn },
+      after: { owner: updated!.owner, dueOn: updated!.dueOn },
+    });
     return updated!;
   });
 }

@@ -3,6 +3,7 @@ import type { DatabaseHandle } from "@creditdesk/db";
 import { creditReviews } from "@creditdesk/db/reviews";
 import { and, eq, sql } from "drizzle-orm";
 import { assessCustomerNow } from "../assessment/assess-customer-now.ts";
+import { appendAudit } from "../audit/append-audit.ts";
 import type { CustomerScope } from "../monitoring/alert-actions.ts";
 import { placeCreditHold } from "../monitoring/credit-holds.ts";
 import { AppError } from "../shared/app-error.ts";
@@ -43,30 +44,55 @@ export async function completeReview(options: {
     triggeredBy: options.reviewer,
   });
   const report = await buildReviewReport({ handle: options.handle, customerId: review.customerId });
-  const [done] = await options.handle.db
-    .update(creditReviews)
-    .set({
-      status: "completed",
-      assessmentId: assessment.id,
-      conclusion: options.conclusion,
-      conclusionNote: options.note ?? null,
-      reviewer: options.reviewer,
-      snapshot: report,
-      completedAt: sql`now()`,
-      updatedAt: sql`now()`,
-    })
-    .where(and(eq(creditReviews.id, options.reviewId), eq(creditReviews.status, "open")))
-    .returning();
-  if (!done) {
-    throw new AppError("CONFLICT", `review ${options.reviewId} was completed meanwhile`);
-  }
-  if (options.conclusion === "hold") {
-    await placeCreditHold(options.handle.db, {
-      customerId: review.customerId,
-      reason: `credit review #${review.id}: hold${options.note ? ` — ${options.note}` : ""}`,
-      placedBy: options.reviewer,
+  // The conclusion, the hold it may place, the next review and the audit entry commit together.
+  return options.handle.transaction(async (tx) => {
+    const [done] = await tx.db
+      .update(creditReviews)
+      .set({
+        status: "completed",
+        assessmentId: assessment.id,
+        conclusion: options.conclusion,
+        conclusionNote: options.note ?? null,
+        reviewer: options.reviewer,
+        snapshot: report,
+        completedAt: sql`now()`,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(creditReviews.id, options.reviewId), eq(creditReviews.status, "open")))
+      .returning();
+    if (!done) {
+      throw new AppError("CONFLICT", `review ${options.reviewId} was completed meanwhile`);
+    }
+    if (options.conclusion === "hold") {
+      await placeCreditHold(tx.db, {
+        customerId: review.customerId,
+        reason: `credit review #${review.id}: hold${options.note ? ` — ${options.note}` : ""}`,
+        placedBy: options.reviewer,
+      });
+    }
+    await scheduleReviews({
+      handle: { kind: options.handle.kind, db: tx.db, transaction: (fn) => fn(tx), close: async () => {} },
+      customerIds: [review.customerId],
     });
-  }
-  await scheduleReviews({ handle: options.handle, customerIds: [review.customerId] });
-  return { review: done, assessment };
+    // A review's conclusion is a credit decision: who, when, the inputs (the fresh assessment and
+    // its scorecard version), the outcome and the reviewer's note as its reason.
+    await appendAudit(tx.db, {
+      actor: options.reviewer,
+      action: "review.complete",
+      entity: "credit_review",
+      entityId: done.id,
+      before: { status: review.status, owner: review.owner, dueOn: review.dueOn },
+      after: {
+        customerId: review.customerId,
+        conclusion: options.conclusion,
+        assessmentId: assessment.id,
+        scorecardVersion: assessment.scorecardVersion,
+        score: assessment.score,
+        pd: assessment.pd,
+        grade: assessment.grade,
+      },
+      reason: options.note ?? null,
+    });
+    return { review: done, assessment };
+  });
 }

@@ -1,22 +1,30 @@
+import type { BehaviourMetrics, FinancialSummary } from "@creditdesk/core/assessment";
 import type { DatabaseHandle } from "@creditdesk/db";
-import { customers } from "@creditdesk/db";
+import { auditLog, customers } from "@creditdesk/db";
 import { assessments } from "@creditdesk/db/assessment";
-import { eq } from "drizzle-orm";
+import { and, asc, eq, like, or } from "drizzle-orm";
 import {
   type CaseFile,
   caseLanguage,
   openCasePdf,
   writeAssessmentSection,
+  writeAuditTrailSection,
+  writeRiskRegisterSection,
 } from "../applications/case-file.ts";
+import { listCustomerRisks } from "../applications/risk-register.ts";
 import { getLatestAssessment } from "../assessment/get-credit-file.ts";
 import { recommendCustomerLimit } from "../limits/recommend-customer-limit.ts";
 import type { CustomerScope } from "../monitoring/alert-actions.ts";
+import { buildReviewReport, type ReviewReport } from "./build-review-report.ts";
 import { getReview } from "./get-review.ts";
+import { behaviourFigures, financialFigures, type KeyFigure } from "./report-key-figures.ts";
 
 /**
- * The case file of a periodic review: the customer, the review's assessment (the one its completion
- * recorded, else the latest) with reasons, the recommended limit and the grade policy's terms, the
- * conclusion, who reached it and when, and the reviewer's note.
+ * The case file of a periodic review: the customer, the evidence the review rests on (the report
+ * data its completion recorded — financial analysis, payment behaviour, limits, alerts — else
+ * today's), the review's assessment (the one its completion recorded, else the latest) with
+ * reasons, the recommended limit and the grade policy's terms, the conclusion, who reached it and
+ * when, the reviewer's note, the customer's risk register and the review's audit trail.
  */
 export async function buildReviewCaseFile(options: {
   handle: DatabaseHandle;
@@ -52,6 +60,29 @@ export async function buildReviewCaseFile(options: {
         reasons: a.reasons as NonNullable<CaseFile["assessment"]>["reasons"],
       }
     : null;
+  // What the reviewer saw when concluding (stored with the completion); an open review shows today's.
+  const report = (review.snapshot ?? null) as ReviewReport | null;
+  const evidence = report ?? (await buildReviewReport({ handle, customerId: review.customerId }));
+  const currency = (evidence.latest as { reportingCurrency?: string } | null)?.reportingCurrency ?? "CNY";
+  const risks = await listCustomerRisks({ handle, customer: review.customerId });
+  // Entries the review's use cases record (review.assign, review.complete) and, from before they
+  // did, the API's generic entries of the review's routes.
+  const trail = await handle.db
+    .select({
+      seq: auditLog.seq,
+      at: auditLog.at,
+      actor: auditLog.actor,
+      action: auditLog.action,
+      reason: auditLog.reason,
+    })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.entityId, String(review.id)),
+        or(eq(auditLog.entity, "credit_review"), like(auditLog.entity, "/reviews/:id/%")),
+      ),
+    )
+    .orderBy(asc(auditLog.seq));
   return {
     language: caseLanguage(customer?.countryCode, options.language),
     review: {
@@ -76,6 +107,16 @@ export async function buildReviewCaseFile(options: {
       prepaymentBps: policy?.prepaymentBps ?? null,
       guarantee: policy?.guarantee ?? null,
     },
+    evidence: {
+      /** Recorded with the completion (true) or read now for an open review (false). */
+      recorded: report !== null,
+      financial: financialFigures(evidence.latest?.financial as FinancialSummary | null),
+      behaviour: behaviourFigures(evidence.latest?.behaviour as BehaviourMetrics | null, currency),
+      limits: evidence.limits ?? [],
+      alerts: evidence.alerts.slice(0, 20),
+    },
+    risks,
+    trail: trail.map((t) => ({ ...t, at: t.at.toISOString() })),
   };
 }
 export type ReviewCaseFile = Awaited<ReturnType<typeof buildReviewCaseFile>>;
@@ -109,6 +150,35 @@ export function renderReviewCaseFilePdf(
         `review #${r.id} · due ${r.dueOn} · reason ${r.reason} · status ${r.status} · owner ${r.owner ?? "—"}`,
       ),
     );
+  heading(
+    file.evidence.recorded
+      ? L("复核依据（完成复核时记录）", "Evidence (as recorded at completion)")
+      : L("复核依据（当前数据）", "Evidence (current data)"),
+  );
+  const figures = (title: string, list: readonly KeyFigure[]) => {
+    doc.text(title);
+    for (const f of list) {
+      doc.text(`    ${L(f.zh, f.en)}: ${f.value}`);
+    }
+  };
+  figures(L("财务分析", "Financial analysis"), file.evidence.financial);
+  figures(L("付款行为", "Payment behaviour"), file.evidence.behaviour);
+  doc.text(L("有效额度", "Limits in force"));
+  for (const l of file.evidence.limits) {
+    doc.text(
+      `    ${l.kind} ${l.currency} ${(l.amount_minor / 100).toFixed(2)} ${L("自", "from")} ${l.valid_from}${l.valid_to ? ` ${L("至", "to")} ${l.valid_to}` : ""}`,
+    );
+  }
+  if (file.evidence.limits.length === 0) {
+    doc.text(`    ${L("无", "none")}`);
+  }
+  doc.text(L("预警", "Alerts"));
+  for (const a of file.evidence.alerts) {
+    doc.text(`    #${a.id} ${a.as_of} [${a.severity}, ${a.state}] ${a.title}`);
+  }
+  if (file.evidence.alerts.length === 0) {
+    doc.text(`    ${L("无", "none")}`);
+  }
   writeAssessmentSection(pdf, file.assessment, language);
   heading(L("建议", "Recommendation"));
   const rec = file.recommended;
@@ -134,5 +204,7 @@ export function renderReviewCaseFilePdf(
   );
   heading(L("意见", "Comments"));
   doc.text(r.note ?? L("无", "none"));
+  writeRiskRegisterSection(pdf, file.risks, language);
+  writeAuditTrailSection(pdf, file.trail, language);
   return pdf.finish();
 }

@@ -1,0 +1,5 @@
+/**
+ * Test support shared by the packages' tests (`@creditdesk/lib/testing`, as `@creditdesk/db/testing`):
+ * nothing here is used by the application itself.
+ */
+export { pdfText } from "./pdf-text.ts";

@@ -1,3 +1,4 @@
+import { curvesSchema } from "@creditdesk/core/models";
 import type { DatabaseHandle } from "@creditdesk/db";
 import { listModels, ModelRegistryError, type RegisteredModel } from "@creditdesk/db/models";
 import { compareRegisteredModels, historyWindow, registeredArtefact } from "@creditdesk/lib/models";
@@ -21,6 +22,11 @@ const metrics = z
     logLoss: z.number(),
   })
   .meta({ id: "ModelMetrics" });
+const curves = curvesSchema
+  .describe(
+    "ROC points (false-positive vs true-positive rate, at most ~200) and the KS curve (cumulative bad and good share by score) with the KS statistic and where it is reached",
+  )
+  .meta({ id: "EvaluationCurves" });
 const modelSummary = z
   .object({
     id: z.number().int(),
@@ -49,6 +55,10 @@ const modelDetail = modelSummary
     scale: z.object({ points: z.number(), odds: z.number(), pdo: z.number() }),
     scorecard: z.array(scorecardFeature).nullable().describe("characteristics with bins and points"),
     importance: z.array(z.object({ feature: z.string(), gain: z.number() })).nullable(),
+    curves: z
+      .object({ train: curves.nullable(), validation: curves.nullable() })
+      .nullable()
+      .describe("stored at training; null for a model trained before curves were kept"),
   })
   .meta({ id: "RegisteredModelDetail" });
 const compared = z.object({
@@ -62,6 +72,7 @@ const compared = z.object({
   logLoss: z.number(),
   meanPd: z.number(),
   meanScore: z.number(),
+  curves: curves.nullable().describe("on the compared rows; null with one class only"),
 });
 const comparison = z
   .object({
@@ -115,6 +126,7 @@ function detail(model: RegisteredModel): z.infer<typeof modelDetail> {
           }))
         : null,
     importance: artefact.method === "gbdt" ? artefact.model.importance : null,
+    curves: artefact.curves ?? null,
   };
 }
 

@@ -66,6 +66,15 @@ describe("model registry", () => {
     const first = artefact.method === "scorecard" ? artefact.model.features[0] : undefined;
     expect(one.body.scorecard[0]).toMatchObject({ name: first?.name, bins: expect.any(Array) });
     expect(one.body.scorecard[0].bins[0].points).toBe(first?.bins[0]?.points);
+    // The ROC and KS curves stored at training, as the charts draw them.
+    const validation = one.body.curves.validation;
+    expect(validation.roc[0]).toEqual({ fpr: 0, tpr: 0 });
+    expect(validation.roc.at(-1)).toEqual({ fpr: 1, tpr: 1 });
+    expect(validation.roc.length).toBeLessThanOrEqual(200);
+    expect(validation.ks.statistic).toBeCloseTo(artefact.metrics.validation?.ks ?? -1, 10);
+    expect(one.body.curves.train.ks.points.length).toBeGreaterThan(10);
+    const openapi = await s.request("GET", "/openapi.json");
+    expect(openapi.body.components.schemas.EvaluationCurves.properties.ks).toBeDefined();
     expect((await s.request("GET", "/models/999999")).status).toBe(404);
   });
 });

@@ -21,6 +21,8 @@ import { EChart } from "../shared/ui/echart.tsx";
 import { ExportBox } from "../shared/ui/export-box.tsx";
 import { ExportButton } from "../shared/ui/export-button.tsx";
 import { EmptyState, LoadError } from "../shared/ui/page-state.tsx";
+import type { CurveLine } from "./curve-charts.ts";
+import { ModelCurves } from "./model-curves.tsx";
 import {
   type ModelComparison,
   psiColour,
@@ -153,6 +155,10 @@ function ModelDetail({ id }: { id: number }) {
   if (!m) {
     return <Spin />;
   }
+  const lines: CurveLine[] = (["train", "validation"] as const).flatMap((part) => {
+    const curves = m.curves?.[part];
+    return curves ? [{ name: t(`models.${part}`), curves, auc: m.metrics[part]?.auc ?? null }] : [];
+  });
   const rows = (m.scorecard ?? []).flatMap((f) =>
     f.bins.map((b, i) => ({
       key: `${f.name}-${i}`,
@@ -164,6 +170,7 @@ function ModelDetail({ id }: { id: number }) {
   );
   return (
     <Card size="small" title={`${m.name} v${m.version}`} style={{ marginTop: 16 }} data-testid="model-detail">
+      <ModelCurves lines={lines} x="score" testId="model-curves" empty={t("models.noCurves")} />
       {m.scorecard ? (
         <Table
           size="small"
@@ -273,6 +280,11 @@ function ComparisonResult({ result }: { result: ModelComparison }) {
   const { t } = i18n;
   const f = (v: number | null) => i18n.number(v, 3);
   const rows = (["champion", "challenger"] as const).map((role) => ({ role, ...result[role] }));
+  const lines: CurveLine[] = rows.flatMap((r) =>
+    r.curves
+      ? [{ name: `${i18n.label("modelRole", r.role)} ${r.name} v${r.version}`, curves: r.curves, auc: r.auc }]
+      : [],
+  );
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={16}>
@@ -324,6 +336,9 @@ function ComparisonResult({ result }: { result: ModelComparison }) {
             },
           ]}
         />
+      </Col>
+      <Col span={24}>
+        <ModelCurves lines={lines} x="population" testId="comparison-curves" empty={t("models.oneClass")} />
       </Col>
     </Row>
   );

@@ -128,6 +128,17 @@ export interface RegisteredModel {
   metrics: { train: ModelMetrics | null; validation: ModelMetrics | null };
 }
 
+/** ROC and KS curves (packages/core/src/models/evaluation/curves.ts), at most ~200 points each. */
+export interface EvaluationCurves {
+  roc: { fpr: number; tpr: number }[];
+  ks: {
+    points: { score: number; population: number; bad: number; good: number }[];
+    statistic: number;
+    score: number;
+    population: number;
+  };
+}
+
 export interface RegisteredModelDetail extends RegisteredModel {
   scale: { points: number; odds: number; pdo: number };
   scorecard:
@@ -140,6 +151,8 @@ export interface RegisteredModelDetail extends RegisteredModel {
       }[]
     | null;
   importance: { feature: string; gain: number }[] | null;
+  /** Stored at training; null for a model trained before curves were kept. */
+  curves: { train: EvaluationCurves | null; validation: EvaluationCurves | null } | null;
 }
 
 export interface ComparedModel {
@@ -153,6 +166,7 @@ export interface ComparedModel {
   logLoss: number;
   meanPd: number;
   meanScore: number;
+  curves: EvaluationCurves | null;
 }
 
 export interface ModelComparison {

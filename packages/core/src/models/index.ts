@@ -20,6 +20,7 @@ export * from "./data/parse-target.ts";
 export * from "./data/prepare-dataset.ts";
 export * from "./data/rng.ts";
 export * from "./data/split-dataset.ts";
+export * from "./evaluation/curves.ts";
 export * from "./evaluation/deciles.ts";
 export * from "./evaluation/metrics.ts";
 export * from "./evaluation/psi.ts";

@@ -8,6 +8,7 @@ import type { Dataset, RawTable } from "./data/dataset.ts";
 import { prepareDataset } from "./data/prepare-dataset.ts";
 import type { SplitMethod, SplitResult } from "./data/split-dataset.ts";
 import { splitDataset } from "./data/split-dataset.ts";
+import { evaluationCurves } from "./evaluation/curves.ts";
 import { binaryMetrics } from "./evaluation/metrics.ts";
 import type { GbdtParams } from "./gbdt/gbdt-params.ts";
 import { trainGbdt } from "./gbdt/train-gbdt.ts";
@@ -119,6 +120,13 @@ export function trainModel(options: TrainModelOptions): TrainModelResult {
   artefact.metrics = {
     train: binaryMetrics(split.train.target, trainScores.pd),
     validation: split.validation.rows > 0 ? binaryMetrics(split.validation.target, validScores.pd) : null,
+  };
+  artefact.curves = {
+    train: evaluationCurves({ target: split.train.target, pd: trainScores.pd, score: trainScores.score }),
+    validation:
+      split.validation.rows > 0
+        ? evaluationCurves({ target: split.validation.target, pd: validScores.pd, score: validScores.score })
+        : null,
   };
   const report = buildReport({
     artefact,

@@ -80,6 +80,17 @@ export const metricsSchema = z.object({
   logLoss: finite,
 });
 
+/** ROC and KS curves for charts (evaluation/curves.ts); absent in artefacts trained before they were kept. */
+export const curvesSchema = z.object({
+  roc: z.array(z.object({ fpr: finite, tpr: finite })),
+  ks: z.object({
+    points: z.array(z.object({ score: finite, population: finite, bad: finite, good: finite })),
+    statistic: finite,
+    score: finite,
+    population: finite,
+  }),
+});
+
 const common = {
   format: z.literal(MODEL_FORMAT),
   formatVersion: z.literal(MODEL_FORMAT_VERSION),
@@ -101,6 +112,8 @@ const common = {
     params: z.record(z.string(), z.unknown()),
   }),
   metrics: z.object({ train: metricsSchema, validation: metricsSchema.nullable() }),
+  /** Null for a part where a curve is undefined (one class only, or no validation rows). */
+  curves: z.object({ train: curvesSchema.nullable(), validation: curvesSchema.nullable() }).optional(),
 };
 
 export const modelArtefactSchema = z.discriminatedUnion("method", [

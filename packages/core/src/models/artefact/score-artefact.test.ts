@@ -43,6 +43,12 @@ describe.each(["scorecard", "gbdt"] as const)("%s artefact", (method) => {
     expect(artefact.metrics.validation!.auc!).toBeGreaterThan(0.7);
   });
 
+  it("keeps ROC and KS curves of both parts that agree with the stored KS", () => {
+    expect(artefact.curves?.validation?.ks.statistic).toBeCloseTo(artefact.metrics.validation!.ks!, 12);
+    expect(artefact.curves?.train?.ks.statistic).toBeCloseTo(artefact.metrics.train.ks!, 12);
+    expect(artefact.curves?.train?.roc.length).toBeLessThanOrEqual(200);
+  });
+
   it("orders reason codes by points lost", () => {
     const { reasons } = scoreTable({ artefact, table: unlabelled, maxReasons: 3 });
     for (const row of reasons.slice(0, 50)) {

@@ -26,6 +26,16 @@ describe("compareModels", () => {
     expect(result.champion.brier).toBeCloseTo(0.025, 12);
     expect(result.challenger.auc).toBe(0.25);
     expect(result.aucDelta).toBe(-0.75);
+    // Both bads first, then both goods: the perfect ROC curve through (0, 1).
+    expect(result.champion.curves?.roc).toEqual([
+      { fpr: 0, tpr: 0 },
+      { fpr: 0, tpr: 0.5 },
+      { fpr: 0, tpr: 1 },
+      { fpr: 0.5, tpr: 1 },
+      { fpr: 1, tpr: 1 },
+    ]);
+    expect(result.champion.curves?.ks).toMatchObject({ statistic: 1, score: 510, population: 0.5 });
+    expect(result.challenger.curves?.ks.statistic).toBe(result.challenger.ks);
     // The same four scores in another order: identical distributions.
     expect(result.scorePsi.psi).toBe(0);
     expect(result.scorePsi.band).toBe("stable");

@@ -1,4 +1,5 @@
 import type { ArtefactScores } from "../artefact/score-artefact.ts";
+import { type EvaluationCurves, evaluationCurves } from "../evaluation/curves.ts";
 import { binaryMetrics } from "../evaluation/metrics.ts";
 import type { PsiBand } from "../evaluation/psi.ts";
 import { psiByQuantiles } from "../evaluation/psi.ts";
@@ -15,6 +16,8 @@ export interface ComparedModel {
   readonly logLoss: number;
   readonly meanPd: number;
   readonly meanScore: number;
+  /** ROC and KS curves on the compared rows (null with one class only). */
+  readonly curves: EvaluationCurves | null;
 }
 
 export interface ModelComparison {
@@ -60,6 +63,7 @@ function figures(target: Uint8Array, m: ComparedInput): ComparedModel {
     logLoss: metrics.logLoss,
     meanPd: mean(m.scores.pd),
     meanScore: mean(m.scores.score),
+    curves: evaluationCurves({ target, pd: m.scores.pd, score: m.scores.score }),
   };
 }
 

@@ -5,6 +5,7 @@ import { soldWithoutRecourse } from "../insurance/factoring-filter.ts";
 import type { TrendDimension, TrendRow } from "./receivables-trend.ts";
 import { trendGroupExpr } from "./receivables-trend.ts";
 import { halfEven } from "./sql-helpers.ts";
+import { customersAsOfSql } from "./state-history.ts";
 
 /** The last day of the month of an ISO date. */
 export function monthEndOf(date: string): string {
@@ -280,7 +281,7 @@ export async function loadReceivablesTrendFromSnapshots(
     sql`
     with ${ratesCte(asOfSql, options.baseCurrency)},
     pe (k, e) as (values ${pe}),
-    cg as (select c.id, ${trendGroupExpr[options.dimension]} as grp from customers c),
+    cg as (select c.id, ${trendGroupExpr[options.dimension]} as grp from ${customersAsOfSql(asOfSql)} c),
     x as (${sql.join(parts, sql` union all `)}),
     g as (
       select cg.grp, x.cur, x.k,

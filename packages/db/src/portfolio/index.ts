@@ -6,4 +6,5 @@ export * from "./positions.ts";
 export * from "./receivables-trend.ts";
 export * from "./schema.ts";
 export * from "./sql-helpers.ts";
+export * from "./state-history.ts";
 export * from "./summary.ts";

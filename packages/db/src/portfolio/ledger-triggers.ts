@@ -35,6 +35,9 @@ const notePairs = (t: string) =>
   `select i.customer_id, greatest(x.issued_on, i.issued_on) as since
    from ${t} x join invoices i on i.id = x.invoice_id`;
 const counted = `status in ('open', 'paid')`;
+// The customer attributes whose history the portfolio keeps (old row o, new row nw).
+const customerStateChanged = `(o.status, o.tier, o.sales_owner, o.industry, o.region, o.parent_code)
+  is distinct from (nw.status, nw.tier, nw.sales_owner, nw.industry, nw.region, nw.parent_code)`;
 
 /**
  * Database-side bookkeeping of the portfolio capability, applied by `migrateDatabase` after the
@@ -46,8 +49,9 @@ const counted = `status in ('open', 'paid')`;
  * - every change of a sales order's status or amounts records the state it leaves (once, from its
  *   last update) and the new one (`portfolio_order_states`), so open orders as of a past date use
  *   the order's state then;
- * - every change of a customer's status records the old (once) and new status
- *   (`portfolio_customer_states`), so "left by a date" uses the closing date.
+ * - every change of a customer's status, tier, sales owner, industry, region or group records the
+ *   old state (once) and the new one (`portfolio_customer_states`), so a view as of a past date
+ *   groups customers as they were then and "left by a date" uses the closing date.
  */
 export const PORTFOLIO_TRIGGER_STATEMENTS: SQL[] = [
   fn("portfolio_invoices_ins", markStale(`select customer_id, issued_on as since from n where ${counted}`)),
@@ -144,13 +148,15 @@ export const PORTFOLIO_TRIGGER_STATEMENTS: SQL[] = [
   ),
   fn(
     "portfolio_customers_upd",
-    `insert into portfolio_customer_states (customer_id, recorded_at, status)
-     select o.id, least(o.updated_at, now()), o.status from o join n nw on nw.id = o.id
-     where o.status is distinct from nw.status
+    `insert into portfolio_customer_states (customer_id, recorded_at, status, attributes, tier, sales_owner, industry, region, parent_code)
+     select o.id, least(o.updated_at, now()), o.status, true, o.tier, o.sales_owner, o.industry, o.region, o.parent_code
+     from o join n nw on nw.id = o.id
+     where ${customerStateChanged}
        and not exists (select 1 from portfolio_customer_states s where s.customer_id = o.id)
      union all
-     select nw.id, now(), nw.status from o join n nw on nw.id = o.id
-     where o.status is distinct from nw.status`,
+     select nw.id, now(), nw.status, true, nw.tier, nw.sales_owner, nw.industry, nw.region, nw.parent_code
+     from o join n nw on nw.id = o.id
+     where ${customerStateChanged}`,
   ),
   trigger(
     "portfolio_customers_upd",

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.ts";
+import { customersAsOfSql } from "./state-history.ts";
 
 export interface MigrationRow {
   customerId: number;
@@ -16,8 +17,8 @@ export interface MigrationRow {
  * Every customer's standing at two dates for the grade migration matrix, in one statement: the
  * grade and notch of the latest assessment on or before each date; whether the customer was in the
  * portfolio at the first date (assessed, or invoiced, by then); a realised default after the first
- * date up to the second; whether it has left (status closed — the archive keeps no closing date, so
- * a customer closed now counts as left by the second date). Customers that were neither in the
+ * date up to the second; whether it had left by the second date (status closed then, from the
+ * customer state history: `customersAsOfSql`). Customers that were neither in the
  * portfolio at the first date nor assessed/invoiced by the second are not returned.
  */
 export async function loadMigrationRecords(
@@ -47,7 +48,7 @@ export async function loadMigrationRecords(
         f.grade as from_grade, f.master_notch as from_notch, t.grade as to_grade, t.master_notch as to_notch,
         d.customer_id is not null as defaulted,
         (t.customer_id is not null or i2.customer_id is not null) as seen_later
-      from customers c
+      from ${customersAsOfSql(to)} c
         left join a_from f on f.customer_id = c.id
         left join a_to t on t.customer_id = c.id
         left join inv_from i1 on i1.customer_id = c.id

@@ -3,6 +3,7 @@ import { type Db, queryRows } from "../client.ts";
 import { ratesCte } from "../fx/base-rates.ts";
 import { insuredCoverCtes } from "../insurance/insured-cover.ts";
 import { halfEven, openInvoicesCte, toBaseMinor } from "./sql-helpers.ts";
+import { customersAsOfSql, salesOrdersAsOfSql } from "./state-history.ts";
 
 /** One customer's figures as of a date in the base currency, raw from SQL (see core `PortfolioPosition`). */
 export interface PositionRow {
@@ -45,7 +46,7 @@ const bucket = (cond: SQL) => sql`coalesce(sum(open) filter (where ${cond}), 0):
  * - open receivables per currency (`openInvoicesCte`) with overdue part and aging buckets
  *   (DOMAIN.md: current, 1–30, 31–60, 61–90, 91–180, > 180 days past due);
  * - open orders not delivered and delivered not invoiced (orders placed on or before as-of, in
- *   their current state — the ledger keeps no delivery history), and active credit-check
+ *   the state they were in at the end of as-of: `salesOrdersAsOfSql`), and active credit-check
  *   reservations not expired at `now`, without double counting, as the limits capability does;
  * - each part converted to the base currency once per customer and currency, half-even, at the
  *   latest rate on or before as-of (`ratesCte`); currencies without a rate listed in `missingFx`;
@@ -54,7 +55,9 @@ const bucket = (cond: SQL) => sql`coalesce(sum(open) filter (where ${cond}), 0):
  * - securities valid on as-of (collateral; guarantees and letters of credit; credit insurance
  *   securities) plus the insured limits in force under insurance policies (`insuredCoverCtes`),
  *   with the amount-weighted cover (Σ limit × indemnity);
- * - the grade, notch and PD of the latest assessment on or before as-of.
+ * - the grade, notch and PD of the latest assessment on or before as-of;
+ * - the customer's status, tier, sales owner, industry, region and group as they were at the end
+ *   of as-of (`customersAsOfSql`): a customer closed since is still in a past view.
  */
 export async function loadPortfolioPositions(
   db: Db,
@@ -78,7 +81,7 @@ export async function loadPortfolioPositions(
       select so.customer_id, so.currency::text as cur,
         sum(greatest(so.ordered_minor - so.delivered_minor, 0))::int8 as undelivered,
         sum(greatest(so.delivered_minor - so.invoiced_minor, 0))::int8 as dni
-      from sales_orders so
+      from ${salesOrdersAsOfSql(asOf)} so
       where so.status in ('open', 'partially_delivered', 'delivered') and so.ordered_on <= ${asOf}
         and not exists (select 1 from credit_checks c where c.customer_id = so.customer_id
           and c.order_reference = so.order_number and c.reservation_status = 'active' and c.expires_at > ${now})
@@ -155,7 +158,7 @@ export async function loadPortfolioPositions(
       (coalesce(s.insured, 0) + coalesce(ic.insured_limit_minor, 0))::int8 as "insuredMinor",
       (coalesce(s.cover, 0) + coalesce(ic.max_cover_minor, 0))::float8 as "coverMinor",
       e.missing as "missingFx"
-    from customers c
+    from ${customersAsOfSql(asOf)} c
       left join expo e on e.customer_id = c.id
       left join lim on lim.customer_id = c.id
       left join sec s on s.customer_id = c.id

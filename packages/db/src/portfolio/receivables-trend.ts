@@ -2,12 +2,13 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.ts";
 import { ratesCte } from "../fx/base-rates.ts";
 import { candidateInvoicesCtes, halfEven } from "./sql-helpers.ts";
+import { customersAsOfSql } from "./state-history.ts";
 
 /** Dimensions the receivables trend can be split by (customer-level trends are per credit file). */
 export const TREND_DIMENSIONS = ["total", "group", "industry", "region", "tier", "salesOwner"] as const;
 export type TrendDimension = (typeof TREND_DIMENSIONS)[number];
 
-/** The group key of customer `c` in each trend dimension. */
+/** The group key of customer `c` (a row of `customersAsOfSql`: as it was at as-of) in each trend dimension. */
 export const trendGroupExpr: Record<TrendDimension, SQL> = {
   total: sql`'total'`,
   group: sql`coalesce(c.parent_code, c.code)`,
@@ -56,7 +57,7 @@ export async function loadReceivablesTrend(
       select k, least(${asOf}, (date_trunc('month', ${asOf}) - k * interval '1 month' + interval '1 month' - interval '1 day')::date) as e
       from generate_series(0, ${months - 1}::int) k
     ), cg as (
-      select c.id, ${trendGroupExpr[options.dimension]} as grp from customers c
+      select c.id, ${trendGroupExpr[options.dimension]} as grp from ${customersAsOfSql(asOf)} c
     ), ${candidateInvoicesCtes(asOf, sql`(select (date_trunc('month', min(e)) - interval '1 day')::date from pe)`)}
     , flows as (
       select cg.grp, f.cur, least(${months}::int, ${monthIndex(sql`f.eff`)}) as k,

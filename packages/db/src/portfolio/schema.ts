@@ -144,8 +144,11 @@ export const portfolioOrderStates = pgTable(
 );
 
 /**
- * Every recorded status of a customer from `recordedAt` on (trigger on `customers`): who had left
- * (closed) by a date for the grade migration matrix.
+ * Every recorded state of a customer from `recordedAt` on (trigger on `customers`): the status and
+ * the attributes the portfolio is split by — tier, sales owner, industry, region, customer group
+ * (parent code) — so a view as of a past date groups customers as they were then, and the grade
+ * migration matrix knows who had left (closed) by a date. `attributes` is false on rows recorded
+ * before the attribute columns existed (only the status is known; the rest is read from now).
  */
 export const portfolioCustomerStates = pgTable(
   "portfolio_customer_states",
@@ -154,6 +157,12 @@ export const portfolioCustomerStates = pgTable(
     customerId: bigint({ mode: "number" }).notNull(),
     recordedAt: timestamp({ withTimezone: true }).notNull(),
     status: text().notNull(),
+    attributes: boolean().notNull().default(false),
+    tier: text(),
+    salesOwner: text(),
+    industry: text(),
+    region: text(),
+    parentCode: text(),
   },
   (t) => [index("portfolio_customer_states_customer_idx").on(t.customerId, t.recordedAt)],
 );

@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.ts";
 import { ratesCte } from "../fx/base-rates.ts";
+import { customersAsOfSql } from "./state-history.ts";
 
 export interface PortfolioSummaryRow {
   customers: number;
@@ -75,7 +76,7 @@ export async function loadPortfolioSummary(
   const [counts] = await queryRows<{ customers: number; defaults12m: number }>(
     db,
     sql`
-    select (select count(*)::int from customers where status not in ('closed', 'prospect')) as customers,
+    select (select count(*)::int from ${customersAsOfSql(asOf)} c where c.status not in ('closed', 'prospect')) as customers,
       (select count(*)::int from customer_defaults
         where defaulted_on <= ${asOf} and defaulted_on > (${asOf} - interval '12 months')::date) as defaults12m
   `,

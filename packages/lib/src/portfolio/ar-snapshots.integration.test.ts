@@ -7,6 +7,7 @@ import {
   invoices,
   paymentAllocations,
   payments,
+  queryRows,
 } from "@creditdesk/db";
 import {
   listArSnapshotMonths,
@@ -223,14 +224,17 @@ describe("month-end receivables snapshots", () => {
     // Idempotent: nothing more to close.
     expect((await closeArSnapshotMonths({ handle: t, through: "2025-06-29" })).closed).toEqual([]);
     const read = () =>
-      t.db.execute(sql`select to_char(month_end, 'YYYY-MM-DD') as e, customer_id, currency, ar_minor::text as ar,
+      queryRows<Record<string, string>>(
+        t.db,
+        sql`select to_char(month_end, 'YYYY-MM-DD') as e, customer_id, currency, ar_minor::text as ar,
         flow_minor::text as flow, sales_minor::text as sales, current_minor::text as cur
-        from portfolio_ar_snapshots order by 1, 2, 3`);
-    const incremental = (await read()).rows;
+        from portfolio_ar_snapshots order by 1, 2, 3`,
+      );
+    const incremental = await read();
     await t.db.execute(sql`delete from portfolio_ar_snapshots`);
     await t.db.execute(sql`delete from portfolio_ar_snapshot_months`);
     await closeArSnapshotMonths({ handle: t, through: "2025-05-31", firstMonths: 7 });
-    expect((await read()).rows).toEqual(incremental);
+    expect(await read()).toEqual(incremental);
     expect(await listArSnapshotMonths(t.db)).toEqual([
       "2024-11-30",
       "2024-12-31",
@@ -241,10 +245,11 @@ describe("month-end receivables snapshots", () => {
       "2025-05-31",
     ]);
     // Hand-checked closing AR of P at 2025-04-30: P3 800,000 open (P1, P2 paid by 2025-03-30).
-    const [pApril] = (
-      await t.db.execute(sql`select ar_minor::int8 as ar, current_minor::int8 as cur from portfolio_ar_snapshots
-        where customer_id = ${ids.P!} and month_end = '2025-04-30'`)
-    ).rows as { ar: string | number; cur: string | number }[];
+    const [pApril] = await queryRows<{ ar: string | number; cur: string | number }>(
+      t.db,
+      sql`select ar_minor::int8 as ar, current_minor::int8 as cur from portfolio_ar_snapshots
+        where customer_id = ${ids.P!} and month_end = '2025-04-30'`,
+    );
     expect(Number(pApril!.ar)).toBe(800_000);
     expect(Number(pApril!.cur)).toBe(800_000);
   });
@@ -301,11 +306,12 @@ describe("month-end receivables snapshots", () => {
     await t.db
       .insert(paymentAllocations)
       .values({ paymentId: payment!.id, invoiceId: inv.R2!, amountMinor: 30_000 });
-    const marks = await t.db.execute(
+    const marks = await queryRows<{ customer_id: string | number; since: string }>(
+      t.db,
       sql`select customer_id, to_char(since, 'YYYY-MM-DD') as since from portfolio_ar_snapshot_stale`,
     );
-    expect(marks.rows).toEqual([{ customer_id: expect.anything(), since: "2025-03-20" }]);
-    expect(Number((marks.rows[0] as { customer_id: string | number }).customer_id)).toBe(ids.R);
+    expect(marks).toEqual([{ customer_id: expect.anything(), since: "2025-03-20" }]);
+    expect(Number(marks[0]!.customer_id)).toBe(ids.R);
     // The stored snapshots alone (no rebuild) still hold the old figure: the month really is stale.
     const staleRows = await loadReceivablesTrendFromSnapshots(t.db, {
       asOf: "2025-05-31",
@@ -322,7 +328,7 @@ describe("month-end receivables snapshots", () => {
     expect(after.total[0]!.closingArMinor).toBe(before.total[0]!.closingArMinor);
     expect(after.total[1]!.closingArMinor).toBe(before.total[1]!.closingArMinor - 30_000);
     expect(after.total).toEqual((await trendOf("2025-05-31", "total", "direct")).total);
-    expect((await t.db.execute(sql`select * from portfolio_ar_snapshot_stale`)).rows).toEqual([]);
+    expect(await queryRows(t.db, sql`select * from portfolio_ar_snapshot_stale`)).toEqual([]);
     for (const asOf of AS_OFS) {
       await expectSnapshotsEqualDirect(asOf);
     }
@@ -364,10 +370,11 @@ describe("month-end receivables snapshots", () => {
     await expectSnapshotsEqualDirect("2025-04-30");
     // The receipt PY2 was booked a month late: really received on 2025-02-27, not 2025-03-30.
     await t.db.update(payments).set({ receivedOn: "2025-02-27" }).where(eq(payments.reference, "PY2"));
-    const marks = await t.db.execute(
+    const marks = await queryRows<{ since: string }>(
+      t.db,
       sql`select to_char(since, 'YYYY-MM-DD') as since from portfolio_ar_snapshot_stale`,
     );
-    expect(marks.rows).toEqual([{ since: "2025-02-27" }]);
+    expect(marks).toEqual([{ since: "2025-02-27" }]);
     const feb = await trendOf("2025-03-31", "total", "auto", 2);
     const febDirect = await trendOf("2025-03-31", "total", "direct", 2);
     expect(feb.total).toEqual(febDirect.total);
@@ -385,7 +392,7 @@ describe("month-end receivables snapshots", () => {
       currency: "CNY",
       amountMinor: 123_456,
     });
-    expect((await t.db.execute(sql`select * from portfolio_ar_snapshot_stale`)).rows).toEqual([]);
+    expect(await queryRows(t.db, sql`select * from portfolio_ar_snapshot_stale`)).toEqual([]);
     await expectSnapshotsEqualDirect("2025-06-20");
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import type { RolePermissionTable } from "@creditdesk/core/identity";
 import type { DatabaseHandle } from "@creditdesk/db";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
@@ -47,6 +48,8 @@ export interface BuildServerOptions {
   baseCurrency?: string;
   /** Further capabilities (auth, web …) registered after the built-in ones. */
   capabilities?: readonly Capability[];
+  /** Role → permissions (configureRolePermissions); default the shipped table. */
+  rolePermissions?: RolePermissionTable | undefined;
 }
 
 const VERSION = (
@@ -109,7 +112,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   // Before any route: every route must resolve to a permission or be public, or this throws.
   // Routes get a handle that joins the request transaction (change + audit entry commit together).
   const handle = requestScopedHandle(options.handle);
-  registerGuard(app, { handle: options.handle, scopedHandle: handle });
+  registerGuard(app, {
+    handle: options.handle,
+    scopedHandle: handle,
+    rolePermissions: options.rolePermissions,
+  });
   await registerOpenApi(app, VERSION);
   for (const capability of [...CORE_CAPABILITIES, ...(options.capabilities ?? [])]) {
     await capability(app, { handle, baseCurrency: options.baseCurrency ?? "CNY" });

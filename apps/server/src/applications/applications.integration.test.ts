@@ -1,6 +1,8 @@
 import { usccCheckSymbol } from "@creditdesk/core/identifiers";
+import { configureRolePermissions, DEFAULT_ROLE_PERMISSIONS } from "@creditdesk/core/identity";
 import { externalRatings, financialStatements } from "@creditdesk/db";
 import { createTestDatabase, type TestDatabase } from "@creditdesk/db/testing";
+import { pdfText } from "@creditdesk/lib/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../shared/test-client.ts";
 
@@ -184,6 +186,102 @@ describe("credit applications over HTTP", () => {
     // The link's issuer owns the prospect and sees the application; four eyes count them as creator.
     const view = await sales.request("GET", `/applications/${submitted.body.id}`);
     expect(view.body).toMatchObject({ source: "public_form", createdBy: "test-sales" });
+  });
+
+  it("tells sales that other parties share the applicant's details, and their kind, but not who; credit staff see who", async () => {
+    const other = await admin.request("POST", "/customers", {
+      code: "HIDDEN-7731",
+      legalName: "江门市隐名贸易有限公司",
+      countryCode: "CN",
+      salesOwner: "someone-else",
+      bankAccounts: ["6217 0000 7777 8888"],
+      phone: "0750-3300 1122",
+    });
+    expect(other.status).toBe(201);
+    const created = await sales.request("POST", "/applications", {
+      ...application,
+      legalName: "中山市某某灯饰有限公司",
+      registrationId: uscc("91442000MA5XXXX13"),
+      bankAccount: "6217000077778888",
+      phone: "0750 33001122",
+      email: "ap@zs-lighting.cn",
+      address: "中山市古镇镇同兴路8号",
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as number;
+    expect((await analyst.request("POST", `/applications/${id}/check`)).status).toBe(200);
+    // (The other customer's id is checked structurally: `id: null` below.)
+    const secrets = ["江门市隐名贸易", "HIDDEN-7731"];
+
+    // Credit staff judge the match: they see the other customer.
+    const full = await manager.request("GET", `/applications/${id}`);
+    expect(full.body.duplicates).toEqual([
+      expect.objectContaining({ kind: "customer", id: other.body.id, name: "江门市隐名贸易有限公司" }),
+    ]);
+    const fullSignal = (full.body.signals as { code: string; explanation: { en: string } }[]).find(
+      (x) => x.code === "shared_details",
+    );
+    expect(fullSignal?.explanation.en).toContain("江门市隐名贸易有限公司");
+
+    // Sales learn that a customer shares the bank account and phone — not which one.
+    const masked = await sales.request("GET", `/applications/${id}`);
+    expect(masked.status).toBe(200);
+    expect(masked.body.duplicates).toEqual([
+      {
+        kind: "customer",
+        id: null,
+        name: null,
+        sameEntity: false,
+        redacted: true,
+        reasons: expect.arrayContaining([
+          expect.objectContaining({ field: "bank_account" }),
+          expect.objectContaining({ field: "phone" }),
+        ]),
+      },
+    ]);
+    const signal = (
+      masked.body.signals as { code: string; severity: string; explanation: { en: string } }[]
+    ).find((x) => x.code === "shared_details");
+    expect(signal).toMatchObject({ severity: "high" });
+    expect(signal?.explanation.en).toBe(
+      "Shares bank account, phone with 1 other party (1 customer; names withheld)",
+    );
+    const json = await sales.request("GET", `/applications/${id}/case-file?format=json`);
+    expect(json.status).toBe(200);
+    const pdfAnswer = await fetch(`${admin.base}/applications/${id}/case-file?lang=en`, {
+      headers: { authorization: `Bearer ${sales.token}` },
+    });
+    const pdfText_ = pdfText(Buffer.from(await pdfAnswer.arrayBuffer())).replace(/\s+/g, " ");
+    expect(pdfText_).toContain("customer (name withheld): bank account, phone");
+    for (const secret of secrets) {
+      expect(JSON.stringify(masked.body)).not.toContain(secret);
+      expect(JSON.stringify(json.body)).not.toContain(secret);
+      expect(pdfText_).not.toContain(secret);
+    }
+    const managerPdf = await fetch(`${admin.base}/applications/${id}/case-file?lang=en`, {
+      headers: { authorization: `Bearer ${manager.token}` },
+    });
+    expect(pdfText(Buffer.from(await managerPdf.arrayBuffer()))).toContain("江门市隐名贸易有限公司");
+  });
+
+  it("shows the other parties to a sales role given a credit permission of the screening", async () => {
+    const table = configureRolePermissions({
+      sales: [...DEFAULT_ROLE_PERMISSIONS.sales, "applications:clear-signals"],
+    });
+    const server = await startTestServer(t, { rolePermissions: table, as: "sales" });
+    try {
+      const { items } = (await server.request("GET", "/applications")).body as {
+        items: { id: number; legalName: string }[];
+      };
+      const mine = items.find((a) => a.legalName === "中山市某某灯饰有限公司");
+      expect(mine).toBeDefined();
+      const view = await server.request("GET", `/applications/${mine!.id}`);
+      expect(view.body.duplicates).toEqual([
+        expect.objectContaining({ kind: "customer", name: "江门市隐名贸易有限公司" }),
+      ]);
+    } finally {
+      await server.close();
+    }
   });
 
   it("keeps a risk register per customer", async () => {

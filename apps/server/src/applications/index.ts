@@ -60,7 +60,7 @@ import {
   signalParams,
   tokenParams,
 } from "./applications.schema.ts";
-import { assertCustomerInScope, isOwnerScoped } from "./scope.ts";
+import { assertCustomerInScope, seesOtherParties } from "./scope.ts";
 
 /** Uploads travel base64 in JSON: room for the configured files (the use case checks each). */
 const UPLOAD_BODY_LIMIT = 32 * 1024 * 1024;
@@ -80,7 +80,7 @@ export function registerApplicationRoutes(
 ): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const visibleApplication = async (request: Parameters<typeof assertCustomerInScope>[0], id: number) => {
-    const view = await getApplication({ handle, id, redactParties: isOwnerScoped(request) });
+    const view = await getApplication({ handle, id, redactParties: !seesOtherParties(request) });
     await assertCustomerInScope(request, handle, view.customerId);
     return view;
   };
@@ -121,7 +121,9 @@ export function registerApplicationRoutes(
     async (request, reply) => {
       const { documents, ...input } = request.body;
       const created = await createApplication({ handle, actor: actorFrom(request), input, documents });
-      return reply.code(201).send(await getApplication({ handle, id: created.id }));
+      return reply
+        .code(201)
+        .send(await getApplication({ handle, id: created.id, redactParties: !seesOtherParties(request) }));
     },
   );
   r.get(
@@ -444,6 +446,7 @@ export function registerApplicationRoutes(
         handle,
         id: request.params.id,
         language: request.query.lang ?? null,
+        redactParties: !seesOtherParties(request),
       });
       if (request.query.format === "json") {
         return reply.type("application/json").send(JSON.stringify(file));

@@ -11,6 +11,21 @@ import type { FastifyRequest } from "fastify";
  */
 export const isOwnerScoped = (request: FastifyRequest) => request.principal?.role === "sales";
 
+/**
+ * Whether the caller may see the other parties that duplicates and fraud signals name (their
+ * names, ids, codes, evidence). A user who sees only their own customers (sales) learns that a
+ * match exists, its kind and the shared fields — unless they hold a credit permission of the
+ * screening (deciding applications or clearing signals means judging the match itself).
+ */
+export function seesOtherParties(request: FastifyRequest): boolean {
+  if (!isOwnerScoped(request)) {
+    return true;
+  }
+  const granted = request.permissions;
+  return granted !== null && CREDIT_PERMISSIONS.some((p) => granted.has(p));
+}
+const CREDIT_PERMISSIONS = ["applications:decide", "applications:clear-signals"] as const;
+
 /** 404 (as if absent) when a sales user asks for an application of a prospect they do not own. */
 export async function assertCustomerInScope(
   request: FastifyRequest,

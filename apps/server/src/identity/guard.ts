@@ -1,7 +1,9 @@
 import {
   AUTHENTICATED,
   configureRolePermissions,
+  effectivePermissions,
   hasPermission,
+  type Permission,
   type RolePermissionTable,
 } from "@creditdesk/core/identity";
 import type { DatabaseHandle } from "@creditdesk/db";
@@ -20,6 +22,8 @@ declare module "fastify" {
   interface FastifyRequest {
     /** The authenticated caller (null on public routes without credentials). */
     principal: Principal | null;
+    /** The caller's effective permissions (role table as configured, narrowed by a token scope). */
+    permissions: ReadonlySet<Permission> | null;
   }
   interface FastifyContextConfig {
     permission?: AccessConfig["permission"];
@@ -64,6 +68,7 @@ const methodsOf = (method: string | string[]) =>
 export function registerGuard(app: FastifyInstance, options: GuardOptions): void {
   const table = options.rolePermissions ?? configureRolePermissions({});
   app.decorateRequest("principal", null);
+  app.decorateRequest("permissions", null);
   const accessTable = new Map<string, RouteAccess>();
   accessTables.set(app, accessTable);
 
@@ -103,6 +108,7 @@ export function registerGuard(app: FastifyInstance, options: GuardOptions): void
       );
     }
     request.principal = principal;
+    request.permissions = effectivePermissions({ role: principal.role, scope: principal.scope, table });
     if (access === AUTHENTICATED) {
       return;
     }

@@ -254,9 +254,10 @@ export default function ApplicationPage() {
             ) : a.duplicates.length === 0 ? (
               <Typography.Text>{t("applications.noDuplicates")}</Typography.Text>
             ) : (
-              a.duplicates.map((d) => (
-                <div key={`${d.kind}-${d.id}`}>
-                  <Tag color={d.sameEntity ? "red" : "orange"}>{d.kind}</Tag> {d.name} (#{d.id}):{" "}
+              a.duplicates.map((d, i) => (
+                <div key={`${d.kind}-${d.id ?? `withheld-${i}`}`} data-testid="application-duplicate">
+                  <Tag color={d.sameEntity ? "red" : "orange"}>{d.kind}</Tag>{" "}
+                  {d.id === null ? t("applications.nameWithheld") : `${d.name} (#${d.id})`}:{" "}
                   {d.reasons.map((r) => r.field).join(", ")}
                 </div>
               ))

@@ -70,11 +70,16 @@ export interface SignalView {
   clearReason: string | null;
 }
 
+/**
+ * A possible duplicate. For a user who sees only their own customers (sales) the other party's
+ * id and name are withheld (`redacted`): the kind and the shared fields stay.
+ */
 export interface DuplicateView {
   kind: "customer" | "application";
-  id: number;
-  name: string;
+  id: number | null;
+  name: string | null;
   sameEntity: boolean;
+  redacted?: true;
   reasons: Array<{ field: string; value: string; similarity?: number }>;
 }
 

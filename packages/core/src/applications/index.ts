@@ -9,6 +9,7 @@ export * from "./dates.ts";
 export * from "./decision.ts";
 export * from "./duplicates.ts";
 export * from "./normalise.ts";
+export * from "./redact.ts";
 export * from "./risk-register.ts";
 export * from "./signals.ts";
 export * from "./texts.ts";

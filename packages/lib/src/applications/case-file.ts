@@ -34,9 +34,17 @@ export async function buildCaseFile(options: {
   asOf?: string | undefined;
   /** zh or en (or a locale like zh-CN); default by the prospect's country (caseLanguage). */
   language?: string | null | undefined;
+  /** Withhold the other parties that duplicates and signals name (getApplication). */
+  redactParties?: boolean | undefined;
 }) {
   const { handle } = options;
-  const application = await getApplication({ handle, id: options.id, asOf: options.asOf });
+  const redact = options.redactParties === true;
+  const application = await getApplication({
+    handle,
+    id: options.id,
+    asOf: options.asOf,
+    redactParties: redact,
+  });
   const assessment = await getLatestAssessment(handle, application.customerId);
   const recommendation = await recommendCustomerLimit({
     handle,
@@ -94,12 +102,27 @@ export async function buildCaseFile(options: {
       guarantee: policy?.guarantee ?? null,
       policySummary: policy?.summary ?? null,
     },
-    decisionInputs: row?.inputs ?? null,
+    decisionInputs: redact ? withoutPartyIds(row?.inputs) : (row?.inputs ?? null),
     risks,
     trail: trail.map((t) => ({ ...t, at: t.at.toISOString() })),
   };
 }
 export type CaseFile = Awaited<ReturnType<typeof buildCaseFile>>;
+
+/** The decision's recorded inputs with the duplicates' ids withheld (kind and fields stay). */
+function withoutPartyIds(inputs: unknown): unknown {
+  if (typeof inputs !== "object" || inputs === null) {
+    return inputs ?? null;
+  }
+  const record = inputs as Record<string, unknown>;
+  const duplicates = Array.isArray(record.duplicates)
+    ? record.duplicates.map((d) => {
+        const { id: _, ...rest } = (d ?? {}) as Record<string, unknown>;
+        return { ...rest, id: null };
+      })
+    : record.duplicates;
+  return { ...record, duplicates };
+}
 
 /** Noto Sans SC (SIL OFL), as the review report, so Chinese prints without system fonts. */
 function fontPath(): string {
@@ -322,7 +345,7 @@ export async function renderCaseFilePdf(
   heading(L("疑似重复", "Possible duplicates"));
   for (const d of a.duplicates) {
     doc.text(
-      `• ${inLanguage(partyKindLabel(d.kind), language)} ${d.id} ${d.name}: ${d.reasons.map((r) => inLanguage(fieldLabel(r.field), language)).join(L("、", ", "))}`,
+      `• ${inLanguage(partyKindLabel(d.kind), language)} ${d.id === null ? L("（名称不予显示）", "(name withheld)") : `${d.id} ${d.name}`}: ${d.reasons.map((r) => inLanguage(fieldLabel(r.field), language)).join(L("、", ", "))}`,
     );
   }
   if (a.duplicates.length === 0) {

@@ -1,4 +1,10 @@
-import { type DuplicateMatch, decisionBlockers } from "@creditdesk/core/applications";
+import {
+  type DuplicateMatch,
+  decisionBlockers,
+  type RedactedDuplicate,
+  redactDuplicate,
+  redactSignalParties,
+} from "@creditdesk/core/applications";
 import type { DatabaseHandle } from "@creditdesk/db";
 import { customers } from "@creditdesk/db";
 import { applicationComments, applicationDocuments, creditApplications } from "@creditdesk/db/applications";
@@ -39,13 +45,18 @@ function summary(app: ApplicationRow) {
 }
 export type ApplicationSummary = ReturnType<typeof summary>;
 
-/** The stored explanation ({en, zh, params}) as the texts and their parameters apart. */
-function signalTexts(stored: unknown, redact: boolean) {
+/**
+ * The stored explanation ({en, zh, params}) as the texts, their parameters and the evidence;
+ * `redact` withholds the other parties a signal names (core redactSignalParties).
+ */
+function signalTexts(code: string, stored: unknown, evidence: unknown, redact: boolean) {
   const e = (stored ?? {}) as { en?: string; zh?: string; params?: Record<string, string | number> };
-  return {
+  const texts = {
     explanation: { en: e.en ?? "", zh: e.zh ?? "" },
-    params: redact ? {} : (e.params ?? {}),
+    params: e.params ?? {},
+    evidence: (evidence ?? {}) as Record<string, unknown>,
   };
+  return redact ? redactSignalParties(code, texts) : texts;
 }
 
 /** Applications newest first, optionally by status (keyset by id). */
@@ -80,7 +91,9 @@ export async function listApplications(options: {
  * The whole application as the case page shows it: data, documents (without bytes), the
  * investigation checklist, rating reports, signals with clearances and the integrity score,
  * duplicates of the last check, comments, the decision, and what still blocks an approval.
- * `redactParties` hides the names of other parties (sales see only their own customers).
+ * `redactParties` withholds the names, ids and codes of the other parties that duplicates and
+ * signals name, keeping that they match, their kind and the shared fields (for users who see only
+ * their own customers; see apps/server/src/applications/scope.ts).
  */
 export async function getApplication(options: {
   handle: DatabaseHandle;
@@ -129,8 +142,8 @@ export async function getApplication(options: {
     signals: signals.map(toStoredSignal),
     reason: null,
   });
-  const duplicates: DuplicateMatch[] = storedDuplicates(app).map((m) =>
-    options.redactParties ? { ...m, name: "—" } : m,
+  const duplicates: Array<DuplicateMatch | RedactedDuplicate> = storedDuplicates(app).map((m) =>
+    options.redactParties ? redactDuplicate(m) : m,
   );
   return {
     ...summary(app),
@@ -163,8 +176,7 @@ export async function getApplication(options: {
       code: s.code,
       severity: s.severity,
       score: s.score,
-      ...signalTexts(s.explanation, options.redactParties === true),
-      evidence: options.redactParties ? {} : (s.evidence as Record<string, unknown>),
+      ...signalTexts(s.code, s.explanation, s.evidence, options.redactParties === true),
       active: s.active,
       detectedAt: s.detectedAt.toISOString(),
       clearedBy: s.clearedBy,

@@ -1,15 +1,15 @@
 import { App, Button, Card, Select, Space, Table, Tag } from "antd";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { apiGet, apiPost } from "../shared/api/client.ts";
+import { EXPORT_PAGE_SIZE } from "../shared/api/fetch-all-pages.ts";
 import { useApi } from "../shared/api/use-api.ts";
 import { useAuth } from "../shared/auth/auth-context.tsx";
 import { useI18n } from "../shared/i18n/i18n-context.tsx";
 import type { MessageKey } from "../shared/i18n/zh-CN.ts";
-import { ExportButton } from "../shared/ui/export-button.tsx";
+import { ExportAllButton } from "../shared/ui/export-all-button.tsx";
 import { PageHeader } from "../shared/ui/page-header.tsx";
 import { EmptyState, LoadError } from "../shared/ui/page-state.tsx";
-import { tableText } from "../shared/ui/table-export.ts";
 import {
   ALERT_SEVERITIES,
   ALERT_STATES,
@@ -34,7 +34,6 @@ export default function AlertsPage() {
   const [states, setStates] = useState<AlertState[]>([]);
   const [trail, setTrail] = useState<string[]>([]);
   const [busy, setBusy] = useState<number | null>(null);
-  const tableBox = useRef<HTMLDivElement>(null);
   // `?customer=CODE` (from a credit file) narrows the inbox to one customer.
   const [params] = useSearchParams();
   const customer = params.get("customer") ?? undefined;
@@ -67,10 +66,39 @@ export default function AlertsPage() {
       <PageHeader title={t("alerts.title")} subtitle={t("alerts.subtitle")} />
       <Card
         extra={
-          <ExportButton
+          // Every alert the filters match (all pages), the cells as the table shows them.
+          <ExportAllButton<AlertItem>
             name="alerts"
-            header={() => (tableBox.current ? tableText(tableBox.current).header : [])}
-            rows={() => (tableBox.current ? tableText(tableBox.current).rows : [])}
+            header={[
+              t("alerts.severity"),
+              t("customers.code"),
+              t("alerts.customer"),
+              t("alerts.alert"),
+              t("alerts.measured"),
+              t("alerts.action"),
+              t("alerts.asOf"),
+              t("alerts.state"),
+            ]}
+            fetchPage={(next) =>
+              apiGet<{ items: AlertItem[]; nextCursor: string | null }>("/alerts", {
+                severity,
+                customer,
+                state: stateQuery(states),
+                limit: EXPORT_PAGE_SIZE,
+                cursor: next,
+              })
+            }
+            row={(a) => [
+              i18n.label("severity", a.severity),
+              a.customer.code,
+              a.customer.name,
+              a.title,
+              `${i18n.number(a.measuredValue, 2)} / ${i18n.number(a.threshold, 2)}`,
+              i18n.label("alertAction", a.recommendedAction),
+              i18n.date(a.asOf),
+              i18n.label("alertState", a.state),
+            ]}
+            testId="alerts-export"
           />
         }
       >
@@ -106,7 +134,7 @@ export default function AlertsPage() {
             }))}
           />
         </Space>
-        <div ref={tableBox}>
+        <div>
           {list.error ? (
             <LoadError error={list.error} onRetry={list.reload} />
           ) : (

@@ -55,26 +55,6 @@ export function listCustomers(query: CustomerQuery, signal?: AbortSignal): Promi
   );
 }
 
-/** Every customer matching the query, page by page, up to `max` rows. */
-export async function listAllCustomers(
-  query: Omit<CustomerQuery, "cursor" | "limit">,
-  max: number,
-): Promise<{ items: Customer[]; capped: boolean }> {
-  const items: Customer[] = [];
-  let cursor: string | undefined;
-  for (;;) {
-    const page = await listCustomers({ ...query, limit: 200, ...(cursor ? { cursor } : {}) });
-    items.push(...page.items);
-    if (items.length >= max) {
-      return { items: items.slice(0, max), capped: page.nextCursor !== null || items.length > max };
-    }
-    if (!page.nextCursor) {
-      return { items, capped: false };
-    }
-    cursor = page.nextCursor;
-  }
-}
-
 export function usccOf(customer: Customer): string | undefined {
   return customer.identifiers?.find((identifier) => identifier.type === "uscc")?.value;
 }

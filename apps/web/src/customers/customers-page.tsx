@@ -1,21 +1,21 @@
-import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
-import { App, Button, Input, Select, Space, Table, type TableProps, Tag, Typography } from "antd";
+import { UploadOutlined } from "@ant-design/icons";
+import { Button, Input, Select, Space, Table, type TableProps, Tag, Typography } from "antd";
 import type { SortOrder } from "antd/es/table/interface";
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
+import { EXPORT_PAGE_SIZE } from "../shared/api/fetch-all-pages.ts";
 import type { Customer } from "../shared/api/types.ts";
 import { useApi } from "../shared/api/use-api.ts";
 import { useAuth } from "../shared/auth/auth-context.tsx";
-import { downloadText, toCsv } from "../shared/format/csv.ts";
 import { useI18n } from "../shared/i18n/i18n-context.tsx";
 import { INDUSTRY_SECTIONS, industryLabel } from "../shared/reference/industries.ts";
 import { PROVINCES, regionLabel } from "../shared/reference/regions.ts";
+import { ExportAllButton } from "../shared/ui/export-all-button.tsx";
 import { PageHeader } from "../shared/ui/page-header.tsx";
 import { EmptyState, LoadError } from "../shared/ui/page-state.tsx";
 import {
   type CustomerSort,
   type CustomerSortField,
-  listAllCustomers,
   listCustomers,
   parseSortParam,
   sortParam,
@@ -23,7 +23,6 @@ import {
 } from "./customers-api.ts";
 
 const PAGE_SIZES = [10, 20, 50, 100] as const;
-const EXPORT_MAX = 10_000;
 
 /**
  * The customer list: free-text search (Chinese names too), filters, server-side sorting and
@@ -33,7 +32,6 @@ const EXPORT_MAX = 10_000;
 export default function CustomersPage() {
   const i18n = useI18n();
   const { t, locale } = i18n;
-  const { message } = App.useApp();
   const { can } = useAuth();
   const [params, setParams] = useSearchParams();
   const q = params.get("q") ?? "";
@@ -48,7 +46,6 @@ export default function CustomersPage() {
   const [searchText, setSearchText] = useState(q);
   // Cursors of the pages before the current one; the last entry is the current page's cursor.
   const [trail, setTrail] = useState<string[]>([]);
-  const [exporting, setExporting] = useState(false);
   const cursor = trail.at(-1);
 
   const filters = useMemo(
@@ -154,46 +151,30 @@ export default function CustomersPage() {
     update({ sort: sortParam(next) });
   };
 
-  const exportCsv = async () => {
-    setExporting(true);
-    try {
-      const { items, capped } = await listAllCustomers(filters, EXPORT_MAX);
-      const header = [
-        t("customers.code"),
-        t("customers.legalName"),
-        t("identifier.uscc"),
-        t("customers.industry"),
-        t("customers.region"),
-        t("customers.tier"),
-        t("customers.status"),
-        t("customers.salesOwner"),
-        t("customers.terms"),
-        t("profile.currency"),
-      ];
-      const rows = items.map((c) => [
-        c.code,
-        c.legalName,
-        usccOf(c),
-        industryLabel(c.industry, locale),
-        regionLabel(c.region, locale),
-        i18n.label("tier", c.tier),
-        i18n.label("status", c.status),
-        c.salesOwner,
-        c.paymentTermsDays,
-        c.defaultCurrency,
-      ]);
-      downloadText(`customers-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(header, rows));
-      void message.success(
-        capped
-          ? t("customers.exportCapped", { n: items.length })
-          : t("customers.exported", { n: items.length }),
-      );
-    } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportHeader = [
+    t("customers.code"),
+    t("customers.legalName"),
+    t("identifier.uscc"),
+    t("customers.industry"),
+    t("customers.region"),
+    t("customers.tier"),
+    t("customers.status"),
+    t("customers.salesOwner"),
+    t("customers.terms"),
+    t("profile.currency"),
+  ];
+  const exportRow = (c: Customer) => [
+    c.code,
+    c.legalName,
+    usccOf(c),
+    industryLabel(c.industry, locale),
+    regionLabel(c.region, locale),
+    i18n.label("tier", c.tier),
+    i18n.label("status", c.status),
+    c.salesOwner,
+    c.paymentTermsDays,
+    c.defaultCurrency,
+  ];
 
   const filtered = Boolean(q || industry || region || tier);
   const pageNumber = trail.length + 1;
@@ -212,9 +193,17 @@ export default function CustomersPage() {
                 </Button>
               </Link>
             ) : null}
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCsv()}>
-              {exporting ? t("customers.exporting") : t("customers.export")}
-            </Button>
+            {/* Every customer the filters match (all pages), not only the page on screen. */}
+            <ExportAllButton<Customer>
+              name="customers"
+              size="middle"
+              header={exportHeader}
+              fetchPage={(next) =>
+                listCustomers({ ...filters, limit: EXPORT_PAGE_SIZE, ...(next ? { cursor: next } : {}) })
+              }
+              row={exportRow}
+              testId="customers-export"
+            />
           </Space>
         }
       />

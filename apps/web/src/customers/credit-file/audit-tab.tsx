@@ -1,9 +1,10 @@
 import { Table, Typography } from "antd";
 import { apiGet } from "../../shared/api/client.ts";
+import { EXPORT_PAGE_SIZE } from "../../shared/api/fetch-all-pages.ts";
 import type { Customer, Page } from "../../shared/api/types.ts";
 import { useApi } from "../../shared/api/use-api.ts";
 import { useI18n } from "../../shared/i18n/i18n-context.tsx";
-import { ExportButton } from "../../shared/ui/export-button.tsx";
+import { ExportAllButton } from "../../shared/ui/export-all-button.tsx";
 import { EmptyState, LoadError } from "../../shared/ui/page-state.tsx";
 
 /** One audit entry (`GET /customers/{idOrCode}/audit`). */
@@ -58,10 +59,15 @@ export function AuditTab({ customer }: { customer: Customer }) {
         style={{ display: "flex", justifyContent: "space-between", marginBottom: 8 }}
       >
         <Typography.Text type="secondary">{t("audit.hint")}</Typography.Text>
-        <ExportButton
+        {/* The whole trail (every page), not only the entries loaded here. */}
+        <ExportAllButton<AuditEntry>
           name={`audit-${customer.code}`}
           header={header}
-          rows={() => items.map((e) => [e.seq, e.at, e.actor, e.action, summaryOf(e), e.reason])}
+          fetchPage={(cursor) =>
+            apiGet<Page<AuditEntry>>(`/customers/${customer.id}/audit`, { limit: EXPORT_PAGE_SIZE, cursor })
+          }
+          row={(e) => [e.seq, e.at, e.actor, e.action, summaryOf(e), e.reason]}
+          testId="audit-export"
         />
       </div>
       <Table<AuditEntry>

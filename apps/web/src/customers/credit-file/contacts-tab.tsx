@@ -18,22 +18,25 @@ export function ContactsTab({ customer }: { customer: Customer }) {
         {
           key: "name",
           title: t("contacts.name"),
-          render: (_, c) => (
+          text: (c) => (c.isPrimary ? `${c.name} ${t("contacts.primary")}` : c.name),
+          view: (_, c) => (
             <>
               {c.name} {c.isPrimary ? <Tag color="blue">{t("contacts.primary")}</Tag> : null}
             </>
           ),
         },
-        { key: "title", title: t("contacts.title"), render: (_, c) => c.title ?? empty },
+        { key: "title", title: t("contacts.title"), text: (c) => c.title ?? empty },
         {
           key: "phone",
           title: t("contacts.phone"),
-          render: (_, c) => (c.phone ? <a href={`tel:${c.phone}`}>{c.phone}</a> : empty),
+          text: (c) => c.phone ?? empty,
+          view: (text, c) => (c.phone ? <a href={`tel:${c.phone}`}>{text}</a> : text),
         },
         {
           key: "email",
           title: t("contacts.email"),
-          render: (_, c) => (c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : empty),
+          text: (c) => c.email ?? empty,
+          view: (text, c) => (c.email ? <a href={`mailto:${c.email}`}>{text}</a> : text),
         },
       ]}
     />

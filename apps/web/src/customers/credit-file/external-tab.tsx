@@ -1,6 +1,6 @@
 import type { Customer, ExternalEvent, ExternalRating } from "../../shared/api/types.ts";
 import { useI18n } from "../../shared/i18n/i18n-context.tsx";
-import { CursorTable } from "../../shared/ui/cursor-table.tsx";
+import { CursorTable, numberView } from "../../shared/ui/cursor-table.tsx";
 import { SeverityTag } from "./issues-tab.tsx";
 
 /** What outside sources say: agency ratings and registry/court events. */
@@ -20,10 +20,15 @@ export function ExternalTab({ customer }: { customer: Customer }) {
         pageSize={10}
         testId="ratings-table"
         columns={[
-          { key: "agency", title: t("external.agency"), dataIndex: "agency" },
-          { key: "rating", title: t("external.rating"), render: (_, r) => <strong>{r.rating}</strong> },
-          { key: "outlook", title: t("external.outlook"), render: (_, r) => r.outlook ?? empty },
-          { key: "ratedOn", title: t("external.ratedOn"), render: (_, r) => i18n.date(r.ratedOn) },
+          { key: "agency", title: t("external.agency"), text: (r) => r.agency },
+          {
+            key: "rating",
+            title: t("external.rating"),
+            text: (r) => r.rating,
+            view: (text) => <strong>{text}</strong>,
+          },
+          { key: "outlook", title: t("external.outlook"), text: (r) => r.outlook ?? empty },
+          { key: "ratedOn", title: t("external.ratedOn"), text: (r) => i18n.date(r.ratedOn) },
         ]}
       />
       <h2 className="cd-section-title">{t("external.events")}</h2>
@@ -36,21 +41,23 @@ export function ExternalTab({ customer }: { customer: Customer }) {
         pageSize={10}
         testId="events-table"
         columns={[
-          { key: "occurredOn", title: t("external.occurredOn"), render: (_, e) => i18n.date(e.occurredOn) },
-          { key: "type", title: t("external.type"), render: (_, e) => i18n.label("eventType", e.type) },
+          { key: "occurredOn", title: t("external.occurredOn"), text: (e) => i18n.date(e.occurredOn) },
+          { key: "type", title: t("external.type"), text: (e) => i18n.label("eventType", e.type) },
           {
             key: "severity",
             title: t("complaints.severity"),
-            render: (_, e) => <SeverityTag severity={e.severity} />,
+            text: (e) => i18n.label("severity", e.severity),
+            view: (_, e) => <SeverityTag severity={e.severity} />,
           },
-          { key: "description", title: t("external.description"), render: (_, e) => e.description ?? empty },
+          { key: "description", title: t("external.description"), text: (e) => e.description ?? empty },
           {
             key: "amount",
             title: t("external.amount"),
             align: "right",
-            render: (_, e) => <span className="cd-num">{i18n.money(e.amountMinor, e.currency)}</span>,
+            text: (e) => i18n.money(e.amountMinor, e.currency),
+            view: numberView,
           },
-          { key: "source", title: t("external.source"), render: (_, e) => `${e.source} · ${e.reference}` },
+          { key: "source", title: t("external.source"), text: (e) => `${e.source} · ${e.reference}` },
         ]}
       />
     </>

@@ -1,7 +1,7 @@
 import { Tag } from "antd";
 import type { Complaint, Customer, Dispute } from "../../shared/api/types.ts";
 import { useI18n } from "../../shared/i18n/i18n-context.tsx";
-import { CursorTable } from "../../shared/ui/cursor-table.tsx";
+import { CursorTable, numberView } from "../../shared/ui/cursor-table.tsx";
 
 const SEVERITY_COLOURS: Record<string, string> = {
   low: "default",
@@ -32,25 +32,23 @@ export function IssuesTab({ customer }: { customer: Customer }) {
         pageSize={10}
         testId="disputes-table"
         columns={[
-          { key: "reference", title: t("disputes.reference"), dataIndex: "reference" },
-          { key: "openedOn", title: t("disputes.openedOn"), render: (_, d) => i18n.date(d.openedOn) },
+          { key: "reference", title: t("disputes.reference"), text: (d) => d.reference },
+          { key: "openedOn", title: t("disputes.openedOn"), text: (d) => i18n.date(d.openedOn) },
           {
             key: "amount",
             title: t("disputes.amount"),
             align: "right",
-            render: (_, d) => <span className="cd-num">{i18n.money(d.amountMinor, d.currency)}</span>,
+            text: (d) => i18n.money(d.amountMinor, d.currency),
+            view: numberView,
           },
-          { key: "reason", title: t("disputes.reason"), render: (_, d) => d.reason ?? empty },
+          { key: "reason", title: t("disputes.reason"), text: (d) => d.reason ?? empty },
           {
             key: "status",
             title: t("disputes.status"),
-            render: (_, d) => (
-              <Tag color={d.status === "open" ? "gold" : "default"}>
-                {i18n.label("disputeStatus", d.status)}
-              </Tag>
-            ),
+            text: (d) => i18n.label("disputeStatus", d.status),
+            view: (text, d) => <Tag color={d.status === "open" ? "gold" : "default"}>{text}</Tag>,
           },
-          { key: "resolvedOn", title: t("disputes.resolvedOn"), render: (_, d) => i18n.date(d.resolvedOn) },
+          { key: "resolvedOn", title: t("disputes.resolvedOn"), text: (d) => i18n.date(d.resolvedOn) },
         ]}
       />
       <h2 className="cd-section-title">{t("complaints.title")}</h2>
@@ -63,24 +61,21 @@ export function IssuesTab({ customer }: { customer: Customer }) {
         pageSize={10}
         testId="complaints-table"
         columns={[
-          { key: "reference", title: t("complaints.reference"), dataIndex: "reference" },
-          { key: "receivedOn", title: t("complaints.receivedOn"), render: (_, c) => i18n.date(c.receivedOn) },
-          { key: "category", title: t("complaints.category"), render: (_, c) => c.category ?? empty },
+          { key: "reference", title: t("complaints.reference"), text: (c) => c.reference },
+          { key: "receivedOn", title: t("complaints.receivedOn"), text: (c) => i18n.date(c.receivedOn) },
+          { key: "category", title: t("complaints.category"), text: (c) => c.category ?? empty },
           {
             key: "severity",
             title: t("complaints.severity"),
-            render: (_, c) => <SeverityTag severity={c.severity} />,
+            text: (c) => i18n.label("severity", c.severity),
+            view: (_, c) => <SeverityTag severity={c.severity} />,
           },
-          {
-            key: "description",
-            title: t("complaints.description"),
-            render: (_, c) => c.description ?? empty,
-          },
+          { key: "description", title: t("complaints.description"), text: (c) => c.description ?? empty },
           {
             key: "resolvedOn",
             title: t("complaints.resolvedOn"),
-            render: (_, c) =>
-              c.resolvedOn ? i18n.date(c.resolvedOn) : <Tag color="gold">{t("complaints.unresolved")}</Tag>,
+            text: (c) => (c.resolvedOn ? i18n.date(c.resolvedOn) : t("complaints.unresolved")),
+            view: (text, c) => (c.resolvedOn ? text : <Tag color="gold">{text}</Tag>),
           },
         ]}
       />

@@ -1,9 +1,7 @@
 import { Tag, Typography } from "antd";
 import type { CreditNote, Customer, Invoice, Payment, SalesOrder } from "../../shared/api/types.ts";
 import { useI18n } from "../../shared/i18n/i18n-context.tsx";
-import { CursorTable } from "../../shared/ui/cursor-table.tsx";
-
-const num = (text: string) => <span className="cd-num">{text}</span>;
+import { CursorTable, numberView } from "../../shared/ui/cursor-table.tsx";
 
 /** Whole days from `dueOn` to today (UTC calendar days); positive = past due. */
 export function daysPastDue(dueOn: string, today: Date = new Date()): number {
@@ -24,31 +22,35 @@ export function OrdersTab({ customer }: { customer: Customer }) {
       empty={t("orders.empty")}
       testId="orders-table"
       columns={[
-        { key: "number", title: t("orders.number"), dataIndex: "orderNumber" },
-        { key: "orderedOn", title: t("orders.orderedOn"), render: (_, o) => i18n.date(o.orderedOn) },
-        { key: "deliveryDue", title: t("orders.deliveryDue"), render: (_, o) => i18n.date(o.deliveryDue) },
+        { key: "number", title: t("orders.number"), text: (o) => o.orderNumber },
+        { key: "orderedOn", title: t("orders.orderedOn"), text: (o) => i18n.date(o.orderedOn) },
+        { key: "deliveryDue", title: t("orders.deliveryDue"), text: (o) => i18n.date(o.deliveryDue) },
         {
           key: "ordered",
           title: t("orders.ordered"),
           align: "right",
-          render: (_, o) => num(i18n.money(o.orderedMinor, o.currency)),
+          text: (o) => i18n.money(o.orderedMinor, o.currency),
+          view: numberView,
         },
         {
           key: "delivered",
           title: t("orders.delivered"),
           align: "right",
-          render: (_, o) => num(i18n.money(o.deliveredMinor, o.currency)),
+          text: (o) => i18n.money(o.deliveredMinor, o.currency),
+          view: numberView,
         },
         {
           key: "invoiced",
           title: t("orders.invoiced"),
           align: "right",
-          render: (_, o) => num(i18n.money(o.invoicedMinor, o.currency)),
+          text: (o) => i18n.money(o.invoicedMinor, o.currency),
+          view: numberView,
         },
         {
           key: "status",
           title: t("orders.status"),
-          render: (_, o) => <Tag>{i18n.label("orderStatus", o.status)}</Tag>,
+          text: (o) => i18n.label("orderStatus", o.status),
+          view: (text) => <Tag>{text}</Tag>,
         },
       ]}
     />
@@ -58,6 +60,7 @@ export function OrdersTab({ customer }: { customer: Customer }) {
 export function InvoicesTab({ customer }: { customer: Customer }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const empty = t("common.empty");
   return (
     <CursorTable<Invoice>
       path="/invoices"
@@ -67,51 +70,46 @@ export function InvoicesTab({ customer }: { customer: Customer }) {
       empty={t("invoices.empty")}
       testId="invoices-table"
       columns={[
-        { key: "number", title: t("invoices.number"), dataIndex: "invoiceNumber" },
-        {
-          key: "order",
-          title: t("invoices.order"),
-          render: (_, inv) => inv.orderNumber ?? t("common.empty"),
-        },
-        { key: "issuedOn", title: t("invoices.issuedOn"), render: (_, inv) => i18n.date(inv.issuedOn) },
-        { key: "dueOn", title: t("invoices.dueOn"), render: (_, inv) => i18n.date(inv.dueOn) },
+        { key: "number", title: t("invoices.number"), text: (inv) => inv.invoiceNumber },
+        { key: "order", title: t("invoices.order"), text: (inv) => inv.orderNumber ?? empty },
+        { key: "issuedOn", title: t("invoices.issuedOn"), text: (inv) => i18n.date(inv.issuedOn) },
+        { key: "dueOn", title: t("invoices.dueOn"), text: (inv) => i18n.date(inv.dueOn) },
         {
           key: "amount",
           title: t("invoices.amount"),
           align: "right",
-          render: (_, inv) => num(i18n.money(inv.amountMinor, inv.currency)),
+          text: (inv) => i18n.money(inv.amountMinor, inv.currency),
+          view: numberView,
         },
         {
           key: "open",
           title: t("invoices.open"),
           align: "right",
-          render: (_, inv) =>
+          text: (inv) =>
             inv.openMinor === undefined || inv.openMinor === null
-              ? t("common.empty")
-              : num(i18n.money(inv.openMinor, inv.currency)),
+              ? empty
+              : i18n.money(inv.openMinor, inv.currency),
+          view: numberView,
         },
         {
           key: "dpd",
           title: t("invoices.daysPastDue"),
           align: "right",
-          render: (_, inv) => {
-            if (inv.status !== "open") {
-              return t("common.empty");
-            }
-            const days = daysPastDue(inv.dueOn);
-            return days > 0 ? (
-              <Typography.Text type="danger">{num(i18n.number(days))}</Typography.Text>
+          text: (inv) => (inv.status === "open" ? i18n.number(Math.max(0, daysPastDue(inv.dueOn))) : empty),
+          view: (text, inv) =>
+            inv.status === "open" && daysPastDue(inv.dueOn) > 0 ? (
+              <Typography.Text type="danger">{numberView(text)}</Typography.Text>
             ) : (
-              num("0")
-            );
-          },
+              numberView(text)
+            ),
         },
         {
           key: "status",
           title: t("invoices.status"),
-          render: (_, inv) => (
+          text: (inv) => i18n.label("invoiceStatus", inv.status),
+          view: (text, inv) => (
             <Tag color={inv.status === "paid" ? "green" : inv.status === "open" ? "gold" : "default"}>
-              {i18n.label("invoiceStatus", inv.status)}
+              {text}
             </Tag>
           ),
         },
@@ -123,6 +121,7 @@ export function InvoicesTab({ customer }: { customer: Customer }) {
 export function PaymentsTab({ customer }: { customer: Customer }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const empty = t("common.empty");
   return (
     <>
       <CursorTable<Payment>
@@ -133,15 +132,16 @@ export function PaymentsTab({ customer }: { customer: Customer }) {
         empty={t("payments.empty")}
         testId="payments-table"
         columns={[
-          { key: "reference", title: t("payments.reference"), dataIndex: "reference" },
-          { key: "receivedOn", title: t("payments.receivedOn"), render: (_, p) => i18n.date(p.receivedOn) },
+          { key: "reference", title: t("payments.reference"), text: (p) => p.reference },
+          { key: "receivedOn", title: t("payments.receivedOn"), text: (p) => i18n.date(p.receivedOn) },
           {
             key: "amount",
             title: t("payments.amount"),
             align: "right",
-            render: (_, p) => num(i18n.money(p.amountMinor, p.currency)),
+            text: (p) => i18n.money(p.amountMinor, p.currency),
+            view: numberView,
           },
-          { key: "method", title: t("payments.method"), render: (_, p) => p.method ?? t("common.empty") },
+          { key: "method", title: t("payments.method"), text: (p) => p.method ?? empty },
         ]}
       />
       <h2 className="cd-section-title">{t("creditNotes.title")}</h2>
@@ -152,16 +152,18 @@ export function PaymentsTab({ customer }: { customer: Customer }) {
         label={t("creditNotes.title")}
         empty={t("creditNotes.empty")}
         pageSize={10}
+        testId="credit-notes-table"
         columns={[
-          { key: "number", title: t("creditNotes.number"), dataIndex: "noteNumber" },
-          { key: "issuedOn", title: t("creditNotes.issuedOn"), render: (_, n) => i18n.date(n.issuedOn) },
+          { key: "number", title: t("creditNotes.number"), text: (n) => n.noteNumber },
+          { key: "issuedOn", title: t("creditNotes.issuedOn"), text: (n) => i18n.date(n.issuedOn) },
           {
             key: "amount",
             title: t("creditNotes.amount"),
             align: "right",
-            render: (_, n) => num(i18n.money(n.amountMinor, n.currency)),
+            text: (n) => i18n.money(n.amountMinor, n.currency),
+            view: numberView,
           },
-          { key: "reason", title: t("creditNotes.reason"), render: (_, n) => n.reason ?? t("common.empty") },
+          { key: "reason", title: t("creditNotes.reason"), text: (n) => n.reason ?? empty },
         ]}
       />
     </>

@@ -234,5 +234,8 @@ describe("own-history models in the registry", () => {
     expect(comparison.rows).toBeGreaterThan(50);
     expect(comparison.champion.auc).not.toBeNull();
     expect(comparison.scorePsi.psi).toBeGreaterThanOrEqual(0);
+    // Both models' ROC/KS curves on the same rows, agreeing with their KS.
+    expect(comparison.champion.curves?.ks.statistic).toBeCloseTo(comparison.champion.ks ?? -1, 10);
+    expect(comparison.challenger.curves?.roc.at(-1)).toEqual({ fpr: 1, tpr: 1 });
   });
 });

@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { pdfText } from "@creditdesk/lib/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiSession, apiSignIn } from "./support/api.ts";
@@ -17,9 +19,15 @@ interface RiskRow {
   mitigation: string | null;
   reviewOn: string;
   status: string;
+  id: number;
+  closedBy: string | null;
+  closeReason: string | null;
 }
 
-/** A credit manager registers a reputation risk from the customer's credit file and sees it listed. */
+/**
+ * A credit manager registers a reputation risk from the customer's credit file, sees it listed,
+ * re-rates and closes it with a reason, and downloads a completed review's case file holding it.
+ */
 describe("customer risk register in the credit file", () => {
   let server: AppServer;
   let browser: Browser;
@@ -94,6 +102,73 @@ describe("customer risk register in the credit file", () => {
         status: "open",
       }),
     ]);
+    expect(errors).toEqual([]);
+  });
+
+  it("re-rates the risk and closes it with a reason, keeping who and why on the entry", async () => {
+    const [risk] = (
+      await api.get<{ items: RiskRow[] }>(`/customers/${encodeURIComponent(customer.code)}/risks`)
+    ).body.items;
+    await page.getByTestId(`risk-edit-${risk!.id}`).click();
+    await page.getByLabel("影响（1–5）").last().click();
+    await page.locator('.ant-select-item-option[title="2"]:visible').click();
+    await page.getByLabel("变更原因（可选）").fill("涉诉已和解");
+    await page.getByTestId("risk-edit-confirm").click();
+    const row = page.getByTestId("risks-table").getByRole("row", { name: /媒体报道实际控制人涉诉/ });
+    await row.getByText("8 · 中").waitFor();
+
+    await page.getByTestId(`risk-close-${risk!.id}`).click();
+    // A reason is required: the dialog says so and stays open.
+    await page.getByTestId("risk-close-confirm").click();
+    await page.getByText("请填写关闭原因").waitFor();
+    await page.getByLabel("关闭原因").fill("法院调解结案，舆情平息");
+    await page.getByTestId("risk-close-confirm").click();
+    await page.getByTestId(`risk-closure-${risk!.id}`).waitFor();
+    const closure = (await page.getByTestId(`risk-closure-${risk!.id}`).textContent()) ?? "";
+    expect(closure).toContain("manager");
+    expect(closure).toContain("法院调解结案，舆情平息");
+    expect(await row.textContent()).toContain("已关闭");
+    // A closed entry offers no further actions.
+    expect(await page.getByTestId(`risk-close-${risk!.id}`).count()).toBe(0);
+    await screenshot(page, "63-credit-file-risk-closed");
+
+    const stored = await api.get<{ items: RiskRow[] }>(
+      `/customers/${encodeURIComponent(customer.code)}/risks`,
+    );
+    expect(stored.body.items).toEqual([
+      expect.objectContaining({
+        id: risk!.id,
+        impact: 2,
+        status: "closed",
+        closedBy: "manager",
+        closeReason: "法院调解结案，舆情平息",
+      }),
+    ]);
+    expect(errors).toEqual([]);
+  });
+
+  it("downloads a completed review's case file from the credit file, with the risk register in it", async () => {
+    expect((await api.post("/reviews/schedule", {})).status).toBe(200);
+    const due = await api.get<{ items: { id: number; code: string }[] }>("/reviews?asOf=2100-01-01");
+    const review = due.body.items.find((r) => r.code === customer.code);
+    expect(review).toBeDefined();
+    const done = await api.post(`/reviews/${review!.id}/complete`, {
+      conclusion: "keep",
+      note: "复核无异常",
+    });
+    expect(done.status).toBe(200);
+
+    await page.goto(`${server.url}/customers/${encodeURIComponent(customer.code)}?tab=monitoring`);
+    const button = page.getByTestId(`review-case-file-${review!.id}`);
+    await button.waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+    expect(download.suggestedFilename()).toBe(`case-file-review-${review!.id}.pdf`);
+    const text = pdfText(await readFile(await download.path())).replace(/\s+/g, " ");
+    expect(text).toContain("信用复核案卷");
+    expect(text).toContain("复核无异常");
+    expect(text).toContain("媒体报道实际控制人涉诉");
+    expect(text).toContain("法院调解结案，舆情平息");
+    expect(text).toContain("review.complete");
     expect(errors).toEqual([]);
   });
 });

@@ -25,6 +25,8 @@ export const zhCN = {
   "reviews.note": "说明",
   "reviews.report": "复核报告",
   "reviews.openReport": "报告",
+  "reviews.caseFile": "案卷 PDF",
+  "reviews.caseFileTitle": "下载复核案卷（依据、评估与理由、建议额度与条款、结论、风险登记、审计记录）",
   "reviews.complete": "完成复核",
   "reviews.completeTitle": "完成复核：{customer}",
   "reviews.reassessing": "正在重新评估…",
@@ -71,6 +73,9 @@ export const en: { readonly [K in keyof typeof zhCN]: string } = {
   "reviews.note": "Note",
   "reviews.report": "Review report",
   "reviews.openReport": "Report",
+  "reviews.caseFile": "Case file PDF",
+  "reviews.caseFileTitle":
+    "Download the review case file (evidence, assessment with reasons, recommended limit and terms, conclusion, risk register, audit trail)",
   "reviews.complete": "Complete review",
   "reviews.completeTitle": "Complete the review of {customer}",
   "reviews.reassessing": "Re-assessing…",

@@ -1,15 +1,30 @@
-import { FilePdfOutlined, FileTextOutlined } from "@ant-design/icons";
+import { FilePdfOutlined, FileProtectOutlined, FileTextOutlined } from "@ant-design/icons";
 import { App, Button, Modal, Space } from "antd";
 import { useState } from "react";
+import { downloadFile } from "../applications/download.ts";
 import { useI18n } from "../shared/i18n/i18n-context.tsx";
 import { fetchReviewReport } from "./reviews-api.ts";
 
-/** Opens a review's report: HTML in a dialog (sandboxed frame), PDF as a download. */
+/**
+ * Opens a review's report (HTML in a dialog, a sandboxed frame; PDF as a download) and downloads
+ * its case file (PDF: evidence, assessment, recommendation, conclusion, risk register, audit trail).
+ */
 export function ReviewReportButtons({ id }: { id: number }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [html, setHtml] = useState<string | null>(null);
-  const [busy, setBusy] = useState<"html" | "pdf" | null>(null);
+  const [busy, setBusy] = useState<"html" | "pdf" | "case-file" | null>(null);
+
+  const caseFile = async () => {
+    setBusy("case-file");
+    try {
+      await downloadFile(`/reviews/${id}/case-file`, `case-file-review-${id}.pdf`);
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(null);
+    }
+  };
 
   const open = async (format: "html" | "pdf") => {
     setBusy(format);
@@ -53,6 +68,16 @@ export function ReviewReportButtons({ id }: { id: number }) {
           onClick={() => void open("pdf")}
         >
           PDF
+        </Button>
+        <Button
+          size="small"
+          icon={<FileProtectOutlined />}
+          loading={busy === "case-file"}
+          title={t("reviews.caseFileTitle")}
+          onClick={() => void caseFile()}
+          data-testid={`review-case-file-${id}`}
+        >
+          {t("reviews.caseFile")}
         </Button>
       </Space>
       {html !== null ? (

@@ -1,7 +1,22 @@
-import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Table, Tag } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  type ButtonProps,
+  Card,
+  Col,
+  Form,
+  Input,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+} from "antd";
 import { useState } from "react";
 import { localIsoDate } from "../../limits/limits-api.ts";
-import { apiGet, apiPost } from "../../shared/api/client.ts";
+import { apiGet, apiPost, apiRequest } from "../../shared/api/client.ts";
 import type { Customer } from "../../shared/api/types.ts";
 import { useApi } from "../../shared/api/use-api.ts";
 import { useAuth } from "../../shared/auth/auth-context.tsx";
@@ -27,6 +42,9 @@ interface Risk {
   mitigation: string | null;
   reviewOn: string;
   status: "open" | "closed";
+  closedBy: string | null;
+  closedAt: string | null;
+  closeReason: string | null;
 }
 
 function RiskForm({ customer, onAdded }: { customer: Customer; onAdded: () => void }) {
@@ -176,11 +194,183 @@ function RiskForm({ customer, onAdded }: { customer: Customer; onAdded: () => vo
   );
 }
 
+const riskPath = (customer: Customer, risk: Risk) =>
+  `/customers/${encodeURIComponent(customer.code)}/risks/${risk.id}`;
+
+/** Closing records who, when and why (the server keeps them on the entry and in the audit trail). */
+function CloseRiskModal(props: { customer: Customer; risk: Risk; onClose: (done: boolean) => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [reason, setReason] = useState("");
+  const [invalid, setInvalid] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    if (reason.trim() === "") {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
+    setBusy(true);
+    setError(null);
+    try {
+      await apiPost(`${riskPath(props.customer, props.risk)}/close`, { reason: reason.trim() });
+      void message.success(t("risks.closed"));
+      props.onClose(true);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={t("risks.closeTitle", { description: props.risk.description })}
+      okText={t("risks.close")}
+      cancelText={t("approvals.cancel")}
+      confirmLoading={busy}
+      okButtonProps={{ "data-testid": "risk-close-confirm" } as ButtonProps}
+      onOk={() => void submit()}
+      onCancel={() => props.onClose(false)}
+    >
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      <Form layout="vertical" onFinish={() => void submit()}>
+        <Form.Item
+          label={t("risks.closeReason")}
+          htmlFor="risk-close-reason"
+          required
+          validateStatus={invalid ? "error" : ""}
+          help={invalid ? t("risks.closeReasonRequired") : undefined}
+        >
+          <Input.TextArea
+            id="risk-close-reason"
+            rows={3}
+            maxLength={2000}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Re-rates an open risk (likelihood, impact), its mitigation, owner or review date, with an optional reason. */
+function EditRiskModal(props: { customer: Customer; risk: Risk; onClose: (done: boolean) => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const { risk } = props;
+  const [likelihood, setLikelihood] = useState(risk.likelihood);
+  const [impact, setImpact] = useState(risk.impact);
+  const [owner, setOwner] = useState(risk.owner);
+  const [mitigation, setMitigation] = useState(risk.mitigation ?? "");
+  const [reviewOn, setReviewOn] = useState(risk.reviewOn);
+  const [reason, setReason] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    const change = {
+      ...(likelihood !== risk.likelihood ? { likelihood } : {}),
+      ...(impact !== risk.impact ? { impact } : {}),
+      ...(owner.trim() && owner.trim() !== risk.owner ? { owner: owner.trim() } : {}),
+      ...(mitigation.trim() !== (risk.mitigation ?? "") ? { mitigation: mitigation.trim() } : {}),
+      ...(reviewOn !== risk.reviewOn ? { reviewOn } : {}),
+    };
+    if (Object.keys(change).length === 0) {
+      props.onClose(false);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await apiRequest("PATCH", riskPath(props.customer, risk), {
+        body: { ...change, ...(reason.trim() ? { reason: reason.trim() } : {}) },
+      });
+      void message.success(t("risks.updated"));
+      props.onClose(true);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const scale = SCALE.map((n) => ({ value: n, label: String(n) }));
+  return (
+    <Modal
+      open
+      title={t("risks.editTitle", { description: risk.description })}
+      okText={t("risks.edit")}
+      cancelText={t("approvals.cancel")}
+      confirmLoading={busy}
+      okButtonProps={{ "data-testid": "risk-edit-confirm" } as ButtonProps}
+      onOk={() => void submit()}
+      onCancel={() => props.onClose(false)}
+    >
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      <Form layout="vertical">
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item label={t("risks.likelihood")} htmlFor="risk-edit-likelihood">
+              <Select<number>
+                id="risk-edit-likelihood"
+                value={likelihood}
+                onChange={setLikelihood}
+                options={scale}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label={t("risks.impact")} htmlFor="risk-edit-impact">
+              <Select<number> id="risk-edit-impact" value={impact} onChange={setImpact} options={scale} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item label={t("risks.owner")} htmlFor="risk-edit-owner">
+          <Input
+            id="risk-edit-owner"
+            maxLength={100}
+            value={owner}
+            onChange={(e) => setOwner(e.target.value)}
+          />
+        </Form.Item>
+        <Form.Item label={t("risks.reviewOn")} htmlFor="risk-edit-review-on">
+          <Input
+            id="risk-edit-review-on"
+            type="date"
+            value={reviewOn}
+            onChange={(e) => setReviewOn(e.target.value)}
+          />
+        </Form.Item>
+        <Form.Item label={t("risks.mitigation")} htmlFor="risk-edit-mitigation">
+          <Input.TextArea
+            id="risk-edit-mitigation"
+            rows={2}
+            maxLength={2000}
+            value={mitigation}
+            onChange={(e) => setMitigation(e.target.value)}
+          />
+        </Form.Item>
+        <Form.Item label={t("risks.changeReason")} htmlFor="risk-edit-reason">
+          <Input.TextArea
+            id="risk-edit-reason"
+            rows={2}
+            maxLength={2000}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 /** 风险登记: the customer's credit, operational, market and reputation risks. */
 export function RisksTab({ customer }: { customer: Customer }) {
   const i18n = useI18n();
   const { t } = i18n;
   const { can } = useAuth();
+  const [acting, setActing] = useState<{ risk: Risk; action: "close" | "edit" } | null>(null);
   const risks = useApi(
     (signal) =>
       apiGet<{ items: Risk[] }>(`/customers/${encodeURIComponent(customer.code)}/risks`, {}, signal),
@@ -232,13 +422,76 @@ export function RisksTab({ customer }: { customer: Customer }) {
             key: "status",
             title: t("risks.status"),
             render: (_, r) => (
-              <Tag color={r.status === "open" ? "gold" : "default"}>
-                {t(`risks.status.${r.status}` satisfies MessageKey)}
-              </Tag>
+              <>
+                <Tag color={r.status === "open" ? "gold" : "default"}>
+                  {t(`risks.status.${r.status}` satisfies MessageKey)}
+                </Tag>
+                {r.closedBy ? (
+                  <div data-testid={`risk-closure-${r.id}`}>
+                    {t("risks.closedBy", {
+                      who: r.closedBy,
+                      date: i18n.date(r.closedAt),
+                      reason: r.closeReason ?? "",
+                    })}
+                  </div>
+                ) : null}
+              </>
             ),
           },
+          ...(can("applications:write")
+            ? [
+                {
+                  key: "actions",
+                  title: t("risks.actions"),
+                  render: (_: unknown, r: Risk) =>
+                    r.status === "open" ? (
+                      <Space size={4}>
+                        <Button
+                          size="small"
+                          onClick={() => setActing({ risk: r, action: "edit" })}
+                          data-testid={`risk-edit-${r.id}`}
+                        >
+                          {t("risks.edit")}
+                        </Button>
+                        <Button
+                          size="small"
+                          onClick={() => setActing({ risk: r, action: "close" })}
+                          data-testid={`risk-close-${r.id}`}
+                        >
+                          {t("risks.close")}
+                        </Button>
+                      </Space>
+                    ) : null,
+                },
+              ]
+            : []),
         ]}
       />
+      {acting ? (
+        acting.action === "close" ? (
+          <CloseRiskModal
+            customer={customer}
+            risk={acting.risk}
+            onClose={(done) => {
+              setActing(null);
+              if (done) {
+                risks.reload();
+              }
+            }}
+          />
+        ) : (
+          <EditRiskModal
+            customer={customer}
+            risk={acting.risk}
+            onClose={(done) => {
+              setActing(null);
+              if (done) {
+                risks.reload();
+              }
+            }}
+          />
+        )
+      ) : null}
       {can("applications:write") ? <RiskForm customer={customer} onAdded={risks.reload} /> : null}
     </>
   );

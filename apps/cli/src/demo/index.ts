@@ -5,7 +5,13 @@ import {
   SHOWCASE_CUSTOMERS,
 } from "@creditdesk/core/demo";
 import { customers } from "@creditdesk/db";
-import { resetPortfolio, resolveDemoOptions, writeDemoPortfolio } from "@creditdesk/lib/demo";
+import { loadConfig } from "@creditdesk/lib/config";
+import {
+  resetPortfolio,
+  resolveDemoOptions,
+  seedDemoCoverage,
+  writeDemoPortfolio,
+} from "@creditdesk/lib/demo";
 import type { Command } from "commander";
 import { CliError } from "../shared/fail.ts";
 import { openAppDatabase } from "../shared/open-database.ts";
@@ -74,13 +80,20 @@ export function registerDemoCommands(program: Command): void {
           if (showProgress) {
             process.stderr.write("\n");
           }
+          const coverage = await seedDemoCoverage({
+            handle,
+            options,
+            baseCurrency: loadConfig().baseCurrency,
+          });
           const c = result.counts;
           process.stdout.write(
             `demo portfolio (seed ${options.seed}, ${options.years} years to ${options.asOf}) written in ${result.seconds.toFixed(1)} s:\n` +
               `  customers ${c.customers}, identifiers ${c.identifiers}, contacts ${c.contacts}, statements ${c.statements}\n` +
               `  ratings ${c.ratings}, external events ${c.events}, complaints ${c.complaints}, defaults ${c.defaults}\n` +
               `  sales orders ${c.orders}, invoices ${c.invoices}, payments ${c.payments}, allocations ${c.allocations}\n` +
-              `  credit notes ${c.creditNotes}, disputes ${c.disputes}, fx rates ${c.fxRates}\n`,
+              `  credit notes ${c.creditNotes}, disputes ${c.disputes}, fx rates ${c.fxRates}\n` +
+              `  insurance policies ${coverage.policies}, insured limits ${coverage.insuredLimits}, overdue notifications ${coverage.notifications}, claims ${coverage.claims}\n` +
+              `  factoring agreements ${coverage.factoringAgreements}, factored invoices ${coverage.factoredInvoices}, collection actions ${coverage.collectionActions}, promises to pay kept ${coverage.promises.kept} / broken ${coverage.promises.broken} / open ${coverage.promises.open}\n`,
           );
         } finally {
           await handle.close();

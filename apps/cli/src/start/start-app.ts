@@ -23,7 +23,11 @@ export async function startApp(options: { demo: boolean }): Promise<void> {
     handle.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
   log(`database: ${where}, migrations applied`);
   if (options.demo && config.demo) {
-    const seeded = await seedDemoIfEmpty(handle, { customers: config.demoCustomers, years: 3, seed: 42 });
+    const seeded = await seedDemoIfEmpty(
+      handle,
+      { customers: config.demoCustomers, years: 3, seed: 42 },
+      config.baseCurrency,
+    );
     if (seeded.seeded) {
       log(
         `empty database: seeded a demo portfolio in ${seeded.seconds.toFixed(1)} s (${summarise(seeded)}) — CREDITDESK_DEMO=0 turns this off`,

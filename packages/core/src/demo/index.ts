@@ -15,6 +15,7 @@ export * from "./generate-signals.ts";
 export * from "./generate-statements.ts";
 export * from "./make-identifiers.ts";
 export * from "./options.ts";
+export * from "./plan-coverage.ts";
 export * from "./prng.ts";
 export * from "./simulate-health.ts";
 export * from "./types.ts";

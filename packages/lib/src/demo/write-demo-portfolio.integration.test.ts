@@ -82,6 +82,39 @@ describe("writeDemoPortfolio / seedDemoIfEmpty", () => {
     ).toBeGreaterThan(40);
   });
 
+  it("adds insurance, factoring and collections records on the seeded portfolio", async () => {
+    // Seeded by the first test (seedDemoIfEmpty): policies with insured limits and every kind of
+    // insurer decision, a notification, factoring with and without recourse, actions, promises.
+    expect(await count(sql`select count(*) as n from insurance_policies`)).toBeGreaterThanOrEqual(1);
+    const decisions = await rows<{ decision: string; n: number | string }>(
+      sql`select decision, count(*) as n from insured_limits group by 1 order by 1`,
+    );
+    expect(decisions.map((d) => d.decision)).toEqual(expect.arrayContaining(["full", "partial", "pending"]));
+    expect(await count(sql`select count(*) as n from insurance_notifications`)).toBeGreaterThanOrEqual(1);
+    const factored = await rows<{ with_recourse: boolean; mode: string }>(
+      sql`select distinct with_recourse, mode from factored_receivables order by 1, 2`,
+    );
+    expect(factored).toEqual(
+      expect.arrayContaining([
+        { with_recourse: false, mode: "sold" },
+        { with_recourse: true, mode: "sold" },
+      ]),
+    );
+    // Only invoices open when assigned (current ones) are factored.
+    expect(
+      await count(sql`select count(*) as n from factored_receivables f join invoices i on i.id = f.invoice_id
+        where i.status <> 'open'`),
+    ).toBe(0);
+    const kinds = await rows<{ kind: string }>(sql`select distinct kind from collection_actions order by 1`);
+    expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(["call", "legal", "note"]));
+    const promises = await rows<{ status: string }>(sql`select status from payment_promises order by id`);
+    expect(promises.map((p) => p.status)).toEqual(["kept", "broken", "open"]);
+    // Every demo record is audited like one made through the API.
+    expect(
+      await count(sql`select count(*) as n from audit_log where actor = 'system:demo-seed'`),
+    ).toBeGreaterThan(10);
+  });
+
   it("moves the id sequences so that a later plain insert works", async () => {
     const [inserted] = await t.db
       .insert(customers)

@@ -209,6 +209,7 @@ const ROUTES: Array<[string, string]> = [
       [`/imports/${g}/files`, "post"],
       [`/imports/${g}/files/{id}/preview`, "post"],
       [`/imports/${g}/files/{id}/commit`, "post"],
+      [`/imports/${g}/jobs/{jobId}`, "get"],
     ],
   ),
   ...[

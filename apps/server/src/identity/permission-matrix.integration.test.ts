@@ -32,6 +32,10 @@ const PUBLIC = new Set([
   // The public application form: the token in the path is the only key.
   "GET /public/applications/{token}",
   "POST /public/applications/{token}",
+  // An import job's progress: the API token or session that started it is the key, checked
+  // without a database read (apps/server/src/import/import-jobs.ts).
+  "GET /imports/archive/jobs/{jobId}",
+  "GET /imports/ledger/jobs/{jobId}",
 ]);
 
 describe("permission matrix: every operation of /openapi.json, every role", () => {

@@ -1,13 +1,16 @@
 import type { Permission } from "@creditdesk/core/identity";
 import { entitySpec, type ImportEntity, mapHeaders } from "@creditdesk/core/import";
 import type { DatabaseHandle } from "@creditdesk/db";
-import { appendAuditNow } from "@creditdesk/lib/audit";
-import { type ImportSummary, importFile, readRecords } from "@creditdesk/lib/import";
+import { appendAudit, appendAuditNow } from "@creditdesk/lib/audit";
+import { type ImportProgress, type ImportSummary, importFile, readRecords } from "@creditdesk/lib/import";
 import { AppError } from "@creditdesk/lib/shared";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { describeChange } from "../audit/describe-change.ts";
+import { inRequestTransaction } from "../audit/request-transaction.ts";
 import { problemResponses, problemSchema } from "../shared/problem.ts";
+import { type ImportJob, ImportJobStore, requestCredential } from "./import-jobs.ts";
 import { MAX_UPLOAD_BYTES, type StoredUpload, UploadStore } from "./upload-store.ts";
 
 export const IMPORT_TAG = "Import";
@@ -89,6 +92,34 @@ const runBody = z
   })
   .strict();
 const idParams = z.object({ id: z.string().uuid() });
+const jobParams = z.object({ jobId: z.string().uuid() });
+type ImportResult = z.infer<typeof resultSchema>;
+const jobSchema = z
+  .object({
+    id: z.string().uuid(),
+    kind: z.enum(["preview", "commit"]),
+    status: z.enum(["running", "done", "failed"]),
+    phase: z
+      .enum(["starting", "reading", "checking", "merging", "done"])
+      .describe("reading: parsing and staging the file; checking: set-wise checks; merging: writing"),
+    rowsRead: z.number().int(),
+    bytesRead: z.number().int(),
+    totalBytes: z.number().int(),
+    result: resultSchema.nullable().describe("when done: what the preview or commit answered"),
+    error: problemSchema.nullable().describe("when failed: the problem"),
+  })
+  .meta({ id: "ImportJob" });
+const jobBody = (job: ImportJob<ImportResult>): z.infer<typeof jobSchema> => ({
+  id: job.id,
+  kind: job.kind,
+  status: job.status,
+  phase: job.phase,
+  rowsRead: job.rowsRead,
+  bytesRead: job.bytesRead,
+  totalBytes: job.totalBytes,
+  result: job.result,
+  error: job.error,
+});
 
 /** The rollback of a preview: carries the summary out of the savepoint it undoes. */
 class PreviewDone extends Error {
@@ -120,7 +151,7 @@ async function headAndSample(upload: StoredUpload) {
   return { headers: header.map((h) => (h === null ? "" : String(h).trim())), sampleRows: sample };
 }
 
-function result(summary: ImportSummary, fileName: string, preview: boolean): z.infer<typeof resultSchema> {
+function result(summary: ImportSummary, fileName: string, preview: boolean): ImportResult {
   const status = preview
     ? summary.problemCount > 0 || summary.status === "rejected"
       ? "problems"
@@ -148,9 +179,15 @@ function result(summary: ImportSummary, fileName: string, preview: boolean): z.i
  * preview (the whole strict import run inside a savepoint that is rolled back: every problem by
  * row, column and field, or the counts it would write) and commit (strict: any problem writes
  * nothing). Per group: `/imports/archive/…` (customers:write), `/imports/ledger/…` (ledger:write).
+ *
+ * Preview and commit are jobs (import-jobs.ts): the POST answers 202 with the job, the wizard polls
+ * `GET /imports/{group}/jobs/{jobId}` for the phase and rows read, and the finished job carries the
+ * same result the routes answered before. The job does what the guard does for a write: the import
+ * and its audit entry run in one transaction and commit together.
  */
 export function registerImportRoutes(app: FastifyInstance, handle: DatabaseHandle): void {
   const store = new UploadStore();
+  const jobs = new ImportJobStore<ImportResult>();
   const owner = (request: FastifyRequest) => request.principal?.login ?? "anonymous";
 
   app.register(async (scope) => {
@@ -236,29 +273,12 @@ export function registerImportRoutes(app: FastifyInstance, handle: DatabaseHandl
         },
       );
 
-      const run = async (
-        request: FastifyRequest,
-        id: string,
-        body: z.infer<typeof runBody>,
+      /** The import run itself (inside the job's transaction); the preview rolls back to a savepoint. */
+      const runImport = async (
+        upload: StoredUpload,
+        options: Parameters<typeof importFile>[0],
         preview: boolean,
-      ) => {
-        const upload = uploadOf(id, owner(request));
-        const entity = entities.find((e) => e === upload.entity);
-        if (!entity) {
-          throw new AppError("NOT_FOUND", `upload ${upload.id} belongs to another import group`);
-        }
-        const mappingFile = await store.writeMapping(upload, {
-          columns: body.columns,
-          ...(body.currency ? { currency: body.currency } : {}),
-        });
-        const options = {
-          handle,
-          entity,
-          file: upload.path,
-          mode: "strict" as const,
-          mappingFile,
-          ...(body.dateFormat ? { dateFormat: body.dateFormat } : {}),
-        };
+      ): Promise<ImportResult> => {
         if (!preview) {
           const summary = await importFile(options);
           if (summary.status === "committed") {
@@ -279,30 +299,143 @@ export function registerImportRoutes(app: FastifyInstance, handle: DatabaseHandl
         throw new Error("unreachable: the preview always rolls back");
       };
 
+      const startJob = async (
+        request: FastifyRequest,
+        { id, body, kind }: { id: string; body: z.infer<typeof runBody>; kind: "preview" | "commit" },
+      ) => {
+        const login = owner(request);
+        const upload = uploadOf(id, login);
+        const entity = entities.find((e) => e === upload.entity);
+        if (!entity) {
+          throw new AppError("NOT_FOUND", `upload ${upload.id} belongs to another import group`);
+        }
+        const credential = requestCredential(request);
+        if (!credential) {
+          throw new AppError("UNAUTHORIZED", "sign in or send an API token");
+        }
+        const mappingFile = await store.writeMapping(upload, {
+          columns: body.columns,
+          ...(body.currency ? { currency: body.currency } : {}),
+        });
+        const url = `${base}/:id/${kind}`;
+        return jobs.start({
+          credential,
+          group,
+          uploadId: upload.id,
+          kind,
+          totalBytes: upload.size,
+          instance: `/imports/${group}/files/${id}/${kind}`,
+          run: (onProgress: (p: ImportProgress) => void) =>
+            // What the guard does for a write, here for the background run: one transaction
+            // (use cases join it through the request-scoped handle) with its audit entry.
+            inRequestTransaction(handle, async (tx) => {
+              const answer = await runImport(
+                upload,
+                {
+                  handle,
+                  entity,
+                  file: upload.path,
+                  mode: "strict",
+                  mappingFile,
+                  onProgress,
+                  ...(body.dateFormat ? { dateFormat: body.dateFormat } : {}),
+                },
+                kind === "preview",
+              );
+              await appendAudit(
+                tx.db,
+                describeChange({
+                  method: "POST",
+                  url,
+                  params: { id },
+                  body,
+                  result: answer,
+                  before: undefined,
+                  actor: login,
+                  status: 200,
+                }),
+              );
+              return answer;
+            }),
+        });
+      };
+
       const runSchema = (summary: string) => ({
         tags: [IMPORT_TAG],
         summary,
+        description:
+          "Answers 202 with the job at once; poll `GET /imports/{group}/jobs/{jobId}` (the Location header) for its progress and, when done, its result.",
         params: idParams,
         body: runBody,
-        response: { 200: resultSchema, 400: problemResponses[400], 404: problemResponses[404] },
+        response: {
+          202: jobSchema,
+          400: problemResponses[400],
+          404: problemResponses[404],
+          409: problemSchema.describe("a preview or commit of this upload is running"),
+        },
       });
+      const answerJob = (reply: FastifyReply, job: ImportJob<ImportResult>) =>
+        reply.code(202).header("location", `/imports/${group}/jobs/${job.id}`).send(jobBody(job));
       r.post(
         `${base}/:id/preview`,
         {
-          config: { permission: write },
+          // Audited by the job itself, in the import's transaction (startJob).
+          config: { permission: write, audit: false },
           schema: runSchema(
             "Check an uploaded file with a column mapping: every problem, or what a commit would write (nothing is written)",
           ),
         },
-        async (request) => run(request, request.params.id, request.body, true),
+        async (request, reply) =>
+          answerJob(
+            reply,
+            await startJob(request, { id: request.params.id, body: request.body, kind: "preview" }),
+          ),
       );
       r.post(
         `${base}/:id/commit`,
         {
-          config: { permission: write },
+          config: { permission: write, audit: false },
           schema: runSchema("Import an uploaded file (strict: any problem writes nothing)"),
         },
-        async (request) => run(request, request.params.id, request.body, false),
+        async (request, reply) =>
+          answerJob(
+            reply,
+            await startJob(request, { id: request.params.id, body: request.body, kind: "commit" }),
+          ),
+      );
+      r.get(
+        `/imports/${group}/jobs/:jobId`,
+        {
+          // The credential that started the job is checked by the store, without a database read
+          // (see import-jobs.ts: on PGlite the running import holds the only connection).
+          config: { public: true },
+          schema: {
+            tags: [IMPORT_TAG],
+            summary: `Progress of a preview or commit of ${group} records, and its result when done`,
+            description:
+              "Answers only the API token or session that started the job; a finished job is kept for an hour.",
+            params: jobParams,
+            response: {
+              200: jobSchema,
+              401: problemSchema.describe("no credentials sent"),
+              404: problemResponses[404],
+            },
+          },
+        },
+        async (request) => {
+          const credential = requestCredential(request);
+          if (!credential) {
+            throw new AppError("UNAUTHORIZED", "send the API token or session that started the job");
+          }
+          const job = jobs.get({ id: request.params.jobId, group, credential });
+          if (!job) {
+            throw new AppError(
+              "NOT_FOUND",
+              `import job ${request.params.jobId} does not exist, has expired or was started by someone else`,
+            );
+          }
+          return jobBody(job);
+        },
       );
     }
   });

@@ -1,8 +1,8 @@
 /**
  * The import wizard's API (apps/server/src/import): upload a file (raw body, progress reported),
- * preview with a column mapping, commit. Entities are grouped by the permission that writes them.
+ * preview with a column mapping, commit — the last two as server jobs polled for their progress. Entities are grouped by the permission that writes them.
  */
-import { ApiError, apiPost, requestHeaders } from "../../shared/api/client.ts";
+import { ApiError, apiGet, apiPost, requestHeaders } from "../../shared/api/client.ts";
 
 export const IMPORT_GROUPS = {
   archive: ["customers", "contacts", "statements", "complaints", "ratings", "events", "defaults"],
@@ -138,10 +138,67 @@ export function uploadImportFile(
   });
 }
 
-export function previewImport(upload: ImportUpload, columns: ColumnMapping): Promise<ImportResult> {
-  return apiPost(`/imports/${groupOf(upload.entity)}/files/${upload.id}/preview`, { columns });
+/** A preview or commit running on the server (GET /imports/{group}/jobs/{jobId}). */
+export interface ImportJob {
+  id: string;
+  kind: "preview" | "commit";
+  status: "running" | "done" | "failed";
+  phase: "starting" | "reading" | "checking" | "merging" | "done";
+  rowsRead: number;
+  bytesRead: number;
+  totalBytes: number;
+  result: ImportResult | null;
+  error: { status: number; title: string; detail?: string; code?: string } | null;
 }
 
-export function commitImport(upload: ImportUpload, columns: ColumnMapping): Promise<ImportResult> {
-  return apiPost(`/imports/${groupOf(upload.entity)}/files/${upload.id}/commit`, { columns });
+/**
+ * How far a job is, for a progress bar: the share of the file's bytes read while reading (the
+ * only phase whose length is known); checking and merging come after the whole file is read, so
+ * they stay just short of 100 % until the job is done.
+ */
+export function jobPercent(job: Pick<ImportJob, "status" | "phase" | "bytesRead" | "totalBytes">): number {
+  if (job.status !== "running") {
+    return 100;
+  }
+  switch (job.phase) {
+    case "starting":
+      return 0;
+    case "reading":
+      return job.totalBytes > 0 ? Math.min(99, Math.floor((100 * job.bytesRead) / job.totalBytes)) : 0;
+    case "checking":
+    case "merging":
+    case "done":
+      return 99;
+  }
+}
+
+const POLL_MS = 300;
+
+/**
+ * Starts a preview or commit job and polls it until it ends, telling `onProgress` every answer;
+ * resolves with the result (what the routes answered before they became jobs), or rejects with the
+ * job's problem.
+ */
+export async function runImportJob(options: {
+  upload: ImportUpload;
+  kind: "preview" | "commit";
+  columns: ColumnMapping;
+  onProgress?: (job: ImportJob) => void;
+  pollMs?: number;
+}): Promise<ImportResult> {
+  const group = groupOf(options.upload.entity);
+  let job = await apiPost<ImportJob>(`/imports/${group}/files/${options.upload.id}/${options.kind}`, {
+    columns: options.columns,
+  });
+  options.onProgress?.(job);
+  while (job.status === "running") {
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? POLL_MS));
+    job = await apiGet<ImportJob>(`/imports/${group}/jobs/${job.id}`);
+    options.onProgress?.(job);
+  }
+  if (job.status === "failed" || job.result === null) {
+    const problem = job.error ?? { status: 500, title: "the import job failed" };
+    throw new ApiError(problem.status, problem.title, problem.detail, { code: problem.code });
+  }
+  return job.result;
 }

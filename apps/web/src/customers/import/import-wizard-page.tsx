@@ -9,22 +9,26 @@ import { PageHeader } from "../../shared/ui/page-header.tsx";
 import {
   type ColumnMapping,
   carryMapping,
-  commitImport,
   duplicateTargets,
   IMPORT_GROUPS,
   type ImportEntity,
+  type ImportJob,
   type ImportResult,
   type ImportUpload,
+  jobPercent,
   MAX_UPLOAD_BYTES,
   missingRequired,
-  previewImport,
+  runImportJob,
   suggestedMapping,
   uploadImportFile,
 } from "./import-api.ts";
 import { ImportMapping } from "./import-mapping.tsx";
 import { ImportCounts, ImportProblems } from "./import-problems.tsx";
 
-type Busy = { kind: "upload"; fraction: number } | { kind: "preview" } | { kind: "commit" } | null;
+type Busy =
+  | { kind: "upload"; fraction: number }
+  | { kind: "preview" | "commit"; job: ImportJob | null }
+  | null;
 
 /**
  * 导入向导: choose what to import and the file, map its columns, preview every problem (nothing is
@@ -47,6 +51,12 @@ export default function ImportWizardPage() {
   const fileInput = useRef<HTMLInputElement>(null);
 
   const step = committed ? 3 : preview ? 2 : upload ? 1 : 0;
+
+  /** Runs a preview or commit job on the server, showing its phase and rows as it goes. */
+  const runJob = (kind: "preview" | "commit", target: ImportUpload, columns: ColumnMapping) =>
+    run({ kind, job: null }, () =>
+      runImportJob({ upload: target, kind, columns, onProgress: (job) => setBusy({ kind, job }) }),
+    );
 
   const run = async <T,>(kind: NonNullable<Busy>, work: () => Promise<T>): Promise<T | undefined> => {
     setBusy(kind);
@@ -83,7 +93,7 @@ export default function ImportWizardPage() {
     setCommitted(null);
     // A corrected file goes straight back to the preview with the mapping already chosen.
     if (corrected) {
-      const checked = await run({ kind: "preview" }, () => previewImport(next, nextMapping));
+      const checked = await runJob("preview", next, nextMapping);
       setPreview(checked ?? null);
     }
   };
@@ -178,11 +188,7 @@ export default function ImportWizardPage() {
                 type="primary"
                 disabled={blocked || busy !== null}
                 data-testid="import-preview"
-                onClick={() =>
-                  void run({ kind: "preview" }, () => previewImport(upload, mapping)).then((r) =>
-                    setPreview(r ?? null),
-                  )
-                }
+                onClick={() => void runJob("preview", upload, mapping).then((r) => setPreview(r ?? null))}
               >
                 {t("import.check")}
               </Button>
@@ -214,7 +220,7 @@ export default function ImportWizardPage() {
                 disabled={preview.status !== "ok" || busy !== null}
                 data-testid="import-commit"
                 onClick={() =>
-                  void run({ kind: "commit" }, () => commitImport(upload, mapping)).then((r) => {
+                  void runJob("commit", upload, mapping).then((r) => {
                     if (r?.status === "committed") {
                       setCommitted(r);
                     } else if (r) {
@@ -259,24 +265,39 @@ export default function ImportWizardPage() {
   );
 }
 
-/** Upload progress in percent; checking and importing run on the server in one request (a spinner). */
+/**
+ * Upload progress in percent, then the server job's: the share of the file read, the phase
+ * (reading, checking, writing) and the rows read so far.
+ */
 function BusyIndicator({ busy }: { busy: NonNullable<Busy> }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
+  if (busy.kind === "upload") {
+    return (
+      <div role="status" aria-live="polite" style={{ marginBottom: 16 }} data-testid="import-busy">
+        <Typography.Text>{t("import.uploading")}</Typography.Text>
+        <Progress percent={Math.round(busy.fraction * 100)} />
+      </div>
+    );
+  }
+  const job = busy.job;
+  const title = busy.kind === "preview" ? t("import.checking") : t("import.importing");
   return (
     <div role="status" aria-live="polite" style={{ marginBottom: 16 }} data-testid="import-busy">
-      {busy.kind === "upload" ? (
-        <>
-          <Typography.Text>{t("import.uploading")}</Typography.Text>
-          <Progress percent={Math.round(busy.fraction * 100)} />
-        </>
-      ) : (
-        <Space>
-          <Spin />
-          <Typography.Text>
-            {busy.kind === "preview" ? t("import.checking") : t("import.importing")}
-          </Typography.Text>
-        </Space>
-      )}
+      <Space>
+        <Spin size="small" />
+        <Typography.Text>{title}</Typography.Text>
+      </Space>
+      <Progress percent={job ? jobPercent(job) : 0} status="active" data-testid="import-progress" />
+      {job ? (
+        <Typography.Text type="secondary" data-testid="import-progress-text">
+          {t(`import.phase.${job.phase}` satisfies MessageKey, {
+            rows: i18n.number(job.rowsRead),
+            read: (job.bytesRead / 1024 / 1024).toFixed(1),
+            total: (job.totalBytes / 1024 / 1024).toFixed(1),
+          })}
+        </Typography.Text>
+      ) : null}
     </div>
   );
 }

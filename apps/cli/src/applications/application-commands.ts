@@ -1,11 +1,17 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { APPLICATION_DECISIONS, type ApplicationDecision } from "@creditdesk/core/applications";
+import {
+  APPLICATION_DECISIONS,
+  type ApplicationDecision,
+  CONDITION_KINDS,
+  type ConditionKind,
+} from "@creditdesk/core/applications";
 import { parseDecimalToMinor } from "@creditdesk/core/money";
 import type { DatabaseHandle } from "@creditdesk/db";
 import {
   buildCaseFile,
   createApplication,
   decideApplication,
+  fulfilApplicationCondition,
   getApplication,
   listApplications,
   renderCaseFilePdf,
@@ -148,9 +154,39 @@ export async function decideCommand(o: {
   });
 }
 
-export async function caseFileCommand(o: { id: string; out: string }) {
+export async function conditionMetCommand(o: {
+  id: string;
+  kind: string;
+  as: string;
+  reference?: string;
+  validFrom?: string;
+  expiresOn?: string;
+  note?: string;
+}) {
+  const kind = CONDITION_KINDS.find((k) => k === o.kind) as ConditionKind | undefined;
+  if (!kind) {
+    throw new CliError(`condition must be one of ${CONDITION_KINDS.join(", ")}`);
+  }
   await withDatabase(async (handle) => {
-    const file = await buildCaseFile({ handle, id: applicationId(o.id) });
+    const met = await fulfilApplicationCondition({
+      handle,
+      actor: { id: o.as },
+      id: applicationId(o.id),
+      kind,
+      input: {
+        reference: o.reference,
+        validFrom: o.validFrom,
+        expiresOn: o.expiresOn,
+        note: o.note,
+      },
+    });
+    print(met);
+  });
+}
+
+export async function caseFileCommand(o: { id: string; out: string; lang?: string }) {
+  await withDatabase(async (handle) => {
+    const file = await buildCaseFile({ handle, id: applicationId(o.id), language: o.lang ?? null });
     await writeFile(
       o.out,
       o.out.endsWith(".json") ? JSON.stringify(file, null, 2) : await renderCaseFilePdf(file),

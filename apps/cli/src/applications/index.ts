@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 
 /**
- * `creditdesk applications list|show|create|check|decide|case-file`. Like the limits commands the
+ * `creditdesk applications list|show|create|check|decide|condition-met|case-file`. Like the limits commands the
  * CLI is an operator's tool with database access: who acts is named with `--as LOGIN --role ROLE`,
  * and four eyes still apply (the creator of an application never decides it).
  */
@@ -79,12 +79,35 @@ export function registerApplicationCommands(program: Command): void {
       },
     );
   apps
+    .command("condition-met")
+    .description(
+      "record that a condition of an approval with conditions is met (the account stays on hold until all are)",
+    )
+    .argument("<id>", "application id")
+    .argument("<kind>", "prepayment | guarantee | credit_insurance")
+    .requiredOption("--as <login>", "who records it")
+    .option("--reference <text>", "guarantee / policy reference")
+    .option("--valid-from <date>", "guarantee valid from YYYY-MM-DD")
+    .option("--expires-on <date>", "guarantee expires on YYYY-MM-DD")
+    .option("--note <text>", "note")
+    .action(
+      async (
+        id: string,
+        kind: string,
+        o: { as: string; reference?: string; validFrom?: string; expiresOn?: string; note?: string },
+      ) => {
+        const { conditionMetCommand } = await import("./application-commands.ts");
+        await conditionMetCommand({ id, kind, ...o });
+      },
+    );
+  apps
     .command("case-file")
     .description("write the case file as PDF (or JSON with a .json file name)")
     .argument("<id>", "application id")
     .requiredOption("--out <file>", "output file (.pdf or .json)")
-    .action(async (id: string, o: { out: string }) => {
+    .option("--lang <language>", "zh or en (default: by the prospect's country)")
+    .action(async (id: string, o: { out: string; lang?: string }) => {
       const { caseFileCommand } = await import("./application-commands.ts");
-      await caseFileCommand({ id, out: o.out });
+      await caseFileCommand({ id, out: o.out, ...(o.lang ? { lang: o.lang } : {}) });
     });
 }

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 
-/** `creditdesk reviews due|schedule|complete|report`. */
+/** `creditdesk reviews due|schedule|complete|report|case-file`. */
 export function registerReviewCommands(program: Command): void {
   const reviews = program.command("reviews").description("periodic credit reviews");
   reviews
@@ -38,5 +38,17 @@ export function registerReviewCommands(program: Command): void {
     .action(async (id: string, o: { out: string }) => {
       const { reportCommand } = await import("./review-commands.ts");
       await reportCommand({ id, out: o.out });
+    });
+  reviews
+    .command("case-file")
+    .description(
+      "write the review's case file: evidence, assessment with reasons, recommendation, conclusion, risk register, audit trail",
+    )
+    .argument("<id>", "review id")
+    .requiredOption("--out <file>", "output file (.pdf, or .json for the data)")
+    .option("--lang <language>", "zh or en (default: by the customer's country)")
+    .action(async (id: string, o: { out: string; lang?: string }) => {
+      const { caseFileCommand } = await import("./review-commands.ts");
+      await caseFileCommand({ id, out: o.out, ...(o.lang ? { lang: o.lang } : {}) });
     });
 }

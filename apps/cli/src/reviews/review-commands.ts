@@ -4,9 +4,11 @@ import type { DatabaseHandle } from "@creditdesk/db";
 import { creditReviews } from "@creditdesk/db/reviews";
 import { loadConfig } from "@creditdesk/lib/config";
 import {
+  buildReviewCaseFile,
   buildReviewReport,
   completeReview,
   listDueReviews,
+  renderReviewCaseFilePdf,
   renderReviewReportHtml,
   renderReviewReportPdf,
   scheduleReviews,
@@ -86,6 +88,17 @@ export async function reportCommand(o: { id: string; out: string }) {
       ? await renderReviewReportPdf(report)
       : renderReviewReportHtml(report);
     await writeFile(o.out, body);
+    process.stdout.write(`wrote ${o.out}\n`);
+  });
+}
+
+export async function caseFileCommand(o: { id: string; out: string; lang?: string }) {
+  await withDatabase(async (handle) => {
+    const file = await buildReviewCaseFile({ handle, id: reviewId(o.id), language: o.lang ?? null });
+    await writeFile(
+      o.out,
+      o.out.endsWith(".json") ? JSON.stringify(file, null, 2) : await renderReviewCaseFilePdf(file),
+    );
     process.stdout.write(`wrote ${o.out}\n`);
   });
 }

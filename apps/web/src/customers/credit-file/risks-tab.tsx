@@ -443,6 +443,7 @@ export function RisksTab({ customer }: { customer: Customer }) {
                 {
                   key: "actions",
                   title: t("risks.actions"),
+                  width: 150,
                   render: (_: unknown, r: Risk) =>
                     r.status === "open" ? (
                       <Space size={4}>

@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { pdfText } from "@creditdesk/lib/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApplicationSummary, ApplicationView } from "../apps/web/src/applications/applications-api.ts";
@@ -8,7 +10,8 @@ import { launchChromium, screenshot, signIn, watchErrors } from "./support/brows
 /**
  * New-customer screening through the browser: sales create a link to the public form; the
  * prospect fills it in without signing in; sales run the checks and see the fraud signal of an
- * invalid registration id; a credit manager declines with a reason, and no active customer exists.
+ * invalid registration id and that another customer shares its phone (not which one); a credit
+ * manager sees who, declines with a reason, and no active customer exists.
  */
 describe("credit application from the public form to a decision", () => {
   let server: AppServer;
@@ -30,6 +33,15 @@ describe("credit application from the public form to a decision", () => {
     });
     page = await staff.newPage();
     errors = watchErrors(page, { expected404: [/\/assessments\?/] });
+    // Another sales person's customer with the phone the prospect will give.
+    const other = await api.post("/customers", {
+      code: "E2E-PHONE",
+      legalName: "漳州某某隐名商贸有限公司",
+      countryCode: "CN",
+      salesOwner: "someone-else",
+      phone: "0592 555 6666",
+    });
+    expect(other.status).toBe(201);
   });
 
   afterAll(async () => {
@@ -86,6 +98,14 @@ describe("credit application from the public form to a decision", () => {
     );
     await page.getByTestId("application-check").click();
     await page.getByTestId("signal-registration_invalid").waitFor();
+    // Sales learn that a customer shares the phone, not which one.
+    await page.getByTestId("signal-shared_details").getByText("名称不予显示", { exact: false }).waitFor();
+    const duplicates = (await page.getByTestId("application-duplicates").textContent()) ?? "";
+    expect(duplicates).toContain("另一主体（名称不予显示）");
+    expect(duplicates).toContain("phone");
+    const shown = (await page.locator("main").textContent()) ?? "";
+    expect(shown).not.toContain("漳州某某隐名商贸");
+    expect(shown).not.toContain("E2E-PHONE");
     await expect(page.getByTestId("checklist-registration").textContent()).resolves.toContain("工商登记核验");
     // Sales have no decision rights.
     await expect(page.getByTestId("decision-submit").count()).resolves.toBe(0);
@@ -99,6 +119,11 @@ describe("credit application from the public form to a decision", () => {
     await page.goto(`${server.url}/applications/${application.id}`);
     await signIn(page, "manager");
     await page.getByTestId("decision-blockers").waitFor();
+    // The credit manager judges the match: the other customer is named.
+    await page
+      .getByTestId("application-duplicates")
+      .getByText("漳州某某隐名商贸有限公司", { exact: false })
+      .waitFor();
     await expect(page.getByTestId("decision-blockers").textContent()).resolves.toContain(
       "registration_invalid",
     );
@@ -120,8 +145,11 @@ describe("credit application from the public form to a decision", () => {
       page.getByTestId("application-case-file").click(),
     ]);
     expect(download.suggestedFilename()).toBe(`case-file-${application.reference}.pdf`);
-    const { readFile } = await import("node:fs/promises");
-    expect((await readFile(await download.path())).subarray(0, 5).toString()).toBe("%PDF-");
+    const bytes = await readFile(await download.path());
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    const text = pdfText(bytes).replace(/\s+/g, " ");
+    expect(text).toContain("拒绝：manager");
+    expect(text).toContain("统一社会信用代码校验位错误，无法核实主体");
     const view = await api.get<ApplicationView>(`/applications/${application.id}`);
     expect(view.body).toMatchObject({ status: "declined", decidedBy: "manager", customerStatus: "prospect" });
     const active = await api.get<{ items: Array<{ legalName: string }> }>(

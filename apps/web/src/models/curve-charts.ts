@@ -38,8 +38,9 @@ export function rocOption(options: {
       trigger: "axis",
       valueFormatter: (v: unknown) => (typeof v === "number" ? format(v) : ""),
     },
-    legend: { top: 0 },
-    grid: { left: 52, right: 20, top: 36, bottom: 44 },
+    // Below the plot, scrolling when long: several models' names must not cover the curves.
+    legend: { type: "scroll", bottom: 0 },
+    grid: { left: 52, right: 20, top: 16, bottom: 72 },
     xAxis: { type: "value", min: 0, max: 1, name: labels.fpr, nameLocation: "middle", nameGap: 26 },
     yAxis: { type: "value", min: 0, max: 1, name: labels.tpr, nameLocation: "middle", nameGap: 36 },
     series: [
@@ -81,8 +82,9 @@ export function ksOption(options: {
       trigger: "axis",
       valueFormatter: (v: unknown) => (typeof v === "number" ? format(v) : ""),
     },
-    legend: { top: 0 },
-    grid: { left: 52, right: 20, top: 36, bottom: 44 },
+    // Below the plot, scrolling when long: several models' names must not cover the curves.
+    legend: { type: "scroll", bottom: 0 },
+    grid: { left: 52, right: 20, top: 16, bottom: 72 },
     xAxis: {
       type: "value",
       scale: x === "score",

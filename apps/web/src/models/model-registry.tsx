@@ -110,7 +110,10 @@ export function ModelRegistry() {
             key: "name",
             title: header[0],
             render: (_, m) => (
-              <Typography.Link onClick={() => setSelected(m.id)}>{`${m.name} v${m.version}`}</Typography.Link>
+              // A button, so the keyboard reaches it (a link without href is not focusable).
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setSelected(m.id)}>
+                {`${m.name} v${m.version}`}
+              </Button>
             ),
           },
           { key: "method", title: header[1], render: (_, m) => i18n.label("modelMethod", m.method) },

@@ -73,6 +73,11 @@ describe("credit application from the public form to a decision", () => {
     await form.getByLabel("统一社会信用代码").fill("91350200MA2XXXXX1A");
     await form.getByLabel("电话").fill("0592-5556666");
     await form.getByLabel("申请额度（元）").fill("300,000.00");
+    await form.locator('input[type="file"]').setInputFiles({
+      name: "营业执照.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n%licence\n"),
+    });
     await form.getByTestId("application-submit").click();
     await form.getByTestId("public-done").waitFor();
     await screenshot(form, "60-application-public-form-done");
@@ -107,6 +112,20 @@ describe("credit application from the public form to a decision", () => {
     expect(shown).not.toContain("漳州某某隐名商贸");
     expect(shown).not.toContain("E2E-PHONE");
     await expect(page.getByTestId("checklist-registration").textContent()).resolves.toContain("工商登记核验");
+    // Evidence on a checklist item: a note, the uploaded licence attached, dated.
+    await page.getByTestId("evidence-document-references").click();
+    await page.locator('.ant-select-item-option[title^="营业执照.pdf"]:visible').click();
+    await page.getByLabel("references 证据日期").fill("2026-11-30");
+    await page.getByLabel("references 说明").fill("银行推荐函已核实");
+    await page.getByTestId("evidence-references").click();
+    const references = page.getByTestId("checklist-references");
+    await references.getByText("银行推荐函已核实", { exact: false }).waitFor();
+    const view = await api.get<ApplicationView>(`/applications/${application.id}`);
+    const licence = view.body.documents.find((d) => d.fileName === "营业执照.pdf");
+    expect(licence).toBeDefined();
+    expect(await references.textContent()).toContain(
+      `2026-11-30 · sales: 银行推荐函已核实 (#${licence!.id})`,
+    );
     // Sales have no decision rights.
     await expect(page.getByTestId("decision-submit").count()).resolves.toBe(0);
     await screenshot(page, "61-application-checked");

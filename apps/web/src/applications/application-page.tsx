@@ -189,6 +189,7 @@ export default function ApplicationPage() {
                 {write && (
                   <EvidenceForm
                     item={item.code}
+                    documents={a.documents}
                     busy={busy === `ev-${item.code}`}
                     onSubmit={(body) => act(`ev-${item.code}`, `/applications/${a.id}/evidence`, body)}
                   />
@@ -341,14 +342,18 @@ export default function ApplicationPage() {
   );
 }
 
+/** Evidence on a checklist item: a note and/or one of the case's documents, dated (default today). */
 function EvidenceForm(props: {
   item: string;
+  documents: ApplicationView["documents"];
   busy: boolean;
-  onSubmit: (body: Record<string, string>) => void;
+  onSubmit: (body: Record<string, string | number>) => void;
 }) {
   const { t } = useI18n();
   const [note, setNote] = useState("");
   const [registryName, setRegistryName] = useState("");
+  const [documentId, setDocumentId] = useState<number | undefined>(undefined);
+  const [evidenceOn, setEvidenceOn] = useState("");
   return (
     <Space wrap style={{ marginTop: 6 }}>
       <Input
@@ -369,15 +374,39 @@ function EvidenceForm(props: {
           style={{ width: 220 }}
         />
       )}
+      {props.documents.length > 0 && (
+        <Select<number>
+          size="small"
+          allowClear
+          placeholder={t("applications.evidenceDocument")}
+          aria-label={`${props.item} ${t("applications.evidenceDocument")}`}
+          data-testid={`evidence-document-${props.item}`}
+          value={documentId ?? null}
+          onChange={(v) => setDocumentId(v ?? undefined)}
+          options={props.documents.map((d) => ({ value: d.id, label: `${d.fileName} (#${d.id})` }))}
+          style={{ width: 220 }}
+        />
+      )}
+      <Input
+        size="small"
+        type="date"
+        aria-label={`${props.item} ${t("applications.evidenceOn")}`}
+        title={t("applications.evidenceOn")}
+        value={evidenceOn}
+        onChange={(e) => setEvidenceOn(e.target.value)}
+        style={{ width: 150 }}
+      />
       <Button
         size="small"
-        disabled={!note.trim()}
+        disabled={!note.trim() && documentId === undefined}
         loading={props.busy}
         data-testid={`evidence-${props.item}`}
         onClick={() =>
           props.onSubmit({
             item: props.item,
-            note: note.trim(),
+            ...(note.trim() ? { note: note.trim() } : {}),
+            ...(documentId !== undefined ? { documentId } : {}),
+            ...(/^\d{4}-\d{2}-\d{2}$/.test(evidenceOn) ? { evidenceOn } : {}),
             ...(registryName.trim() ? { registryName: registryName.trim() } : {}),
           })
         }

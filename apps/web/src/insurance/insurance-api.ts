@@ -88,6 +88,20 @@ export interface Policy {
   buyers?: number;
 }
 
+export interface FactoringAgreement {
+  id: number;
+  reference: string;
+  factor: string;
+  currency: string;
+  withRecourse: boolean;
+  advanceRateBps: number;
+  feeBps: number;
+  facilityLimitMinor: number | null;
+  validFrom: string;
+  validTo: string | null;
+  status: string;
+}
+
 export interface FactoredReceivable {
   id: number;
   invoiceNumber?: string;

@@ -1,4 +1,4 @@
-import { App, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tabs, Tag } from "antd";
+import { App, Button, Card, DatePicker, Space, Table, Tabs, Tag } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -15,11 +15,32 @@ import {
   type ClaimStatus,
   claimMoves,
   type FactoredReceivable,
+  type FactoringAgreement,
   type InsuredPosition,
   type NotificationDeadline,
   type Policy,
   stateColor,
 } from "./insurance-api.ts";
+import {
+  AgreementModal,
+  AssignModal,
+  ClaimModal,
+  DecisionModal,
+  NotifyModal,
+  type PendingRequest,
+  PolicyModal,
+  RequestLimitModal,
+} from "./insurance-forms.tsx";
+
+/** The dialog open on the page (one at a time). */
+type Dialog =
+  | { kind: "policy" }
+  | { kind: "request" }
+  | { kind: "decision"; request?: PendingRequest }
+  | { kind: "notify"; deadline: NotificationDeadline }
+  | { kind: "claim" }
+  | { kind: "agreement" }
+  | { kind: "assign" };
 
 const today = () => new Date().toISOString().slice(0, 10);
 const pct = (bps: number) => `${bps / 100} %`;
@@ -31,8 +52,13 @@ export default function InsurancePage() {
   const { message } = App.useApp();
   const [asOf, setAsOf] = useState(today());
   const [checking, setChecking] = useState(false);
-  const [deciding, setDeciding] = useState(false);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  // Bumped after every save: the tabs re-mount and read the API again.
+  const [version, setVersion] = useState(0);
+  const [tab, setTab] = useState("buyers");
   const mayWrite = can("insurance:write");
+  const close = () => setDialog(null);
+  const saved = () => setVersion((v) => v + 1);
 
   const run = async () => {
     setChecking(true);
@@ -73,7 +99,16 @@ export default function InsurancePage() {
             />
             {mayWrite ? (
               <>
-                <Button onClick={() => setDeciding(true)} data-testid="insurance-record-decision">
+                <Button onClick={() => setDialog({ kind: "policy" })} data-testid="insurance-new-policy">
+                  {t("insurance.newPolicy")}
+                </Button>
+                <Button onClick={() => setDialog({ kind: "request" })} data-testid="insurance-request-limit">
+                  {t("insurance.requestLimit")}
+                </Button>
+                <Button
+                  onClick={() => setDialog({ kind: "decision" })}
+                  data-testid="insurance-record-decision"
+                >
                   {t("insurance.recordDecision")}
                 </Button>
                 <Button
@@ -91,22 +126,106 @@ export default function InsurancePage() {
       />
       <Card>
         <Tabs
+          key={version}
+          activeKey={tab}
+          onChange={setTab}
           items={[
-            { key: "buyers", label: t("insurance.tab.buyers"), children: <BuyersTab asOf={asOf} /> },
-            { key: "deadlines", label: t("insurance.tab.deadlines"), children: <DeadlinesTab asOf={asOf} /> },
-            { key: "claims", label: t("insurance.tab.claims"), children: <ClaimsTab mayWrite={mayWrite} /> },
+            {
+              key: "buyers",
+              label: t("insurance.tab.buyers"),
+              children: (
+                <BuyersTab
+                  asOf={asOf}
+                  {...(mayWrite
+                    ? { onDecide: (request: PendingRequest) => setDialog({ kind: "decision", request }) }
+                    : {})}
+                />
+              ),
+            },
+            {
+              key: "deadlines",
+              label: t("insurance.tab.deadlines"),
+              children: (
+                <DeadlinesTab
+                  asOf={asOf}
+                  {...(mayWrite
+                    ? {
+                        onNotify: (deadline: NotificationDeadline) => setDialog({ kind: "notify", deadline }),
+                      }
+                    : {})}
+                />
+              ),
+            },
+            {
+              key: "claims",
+              label: t("insurance.tab.claims"),
+              children: (
+                <>
+                  {mayWrite ? (
+                    <Button
+                      style={{ marginBottom: 8 }}
+                      onClick={() => setDialog({ kind: "claim" })}
+                      data-testid="insurance-file-claim"
+                    >
+                      {t("insurance.fileClaim")}
+                    </Button>
+                  ) : null}
+                  <ClaimsTab mayWrite={mayWrite} />
+                </>
+              ),
+            },
             { key: "policies", label: t("insurance.tab.policies"), children: <PoliciesTab asOf={asOf} /> },
-            { key: "factoring", label: t("insurance.tab.factoring"), children: <FactoringTab /> },
+            {
+              key: "factoring",
+              label: t("insurance.tab.factoring"),
+              children: (
+                <>
+                  {mayWrite ? (
+                    <Space style={{ marginBottom: 8 }}>
+                      <Button
+                        onClick={() => setDialog({ kind: "agreement" })}
+                        data-testid="factoring-new-agreement"
+                      >
+                        {t("insurance.newAgreement")}
+                      </Button>
+                      <Button onClick={() => setDialog({ kind: "assign" })} data-testid="factoring-assign">
+                        {t("insurance.assign")}
+                      </Button>
+                    </Space>
+                  ) : null}
+                  <AgreementsTable />
+                  <FactoringTab />
+                </>
+              ),
+            },
           ]}
         />
       </Card>
-      {deciding ? <DecisionModal onClose={() => setDeciding(false)} /> : null}
+      {dialog?.kind === "policy" ? <PolicyModal onClose={close} onSaved={saved} /> : null}
+      {dialog?.kind === "request" ? <RequestLimitModal onClose={close} onSaved={saved} /> : null}
+      {dialog?.kind === "decision" ? (
+        <DecisionModal request={dialog.request} onClose={close} onSaved={saved} />
+      ) : null}
+      {dialog?.kind === "notify" ? (
+        <NotifyModal deadline={dialog.deadline} onClose={close} onSaved={saved} />
+      ) : null}
+      {dialog?.kind === "claim" ? <ClaimModal onClose={close} onSaved={saved} /> : null}
+      {dialog?.kind === "agreement" ? <AgreementModal onClose={close} onSaved={saved} /> : null}
+      {dialog?.kind === "assign" ? <AssignModal onClose={close} onSaved={saved} /> : null}
     </>
   );
 }
 
 /** Insured buyers: limit in force, exposure, cover, excess — over-limit buyers flagged. */
-export function BuyersTab({ asOf, customerIds }: { asOf: string; customerIds?: readonly number[] }) {
+export function BuyersTab({
+  asOf,
+  customerIds,
+  onDecide,
+}: {
+  asOf: string;
+  customerIds?: readonly number[];
+  onDecide?: (request: PendingRequest) => void;
+}) {
   const state = useApi(
     (signal) => apiGet<{ items: InsuredPosition[] }>("/insurance/limits", { asOf }, signal),
     [asOf],
@@ -115,10 +234,19 @@ export function BuyersTab({ asOf, customerIds }: { asOf: string; customerIds?: r
     return <LoadError error={state.error} onRetry={state.reload} />;
   }
   const items = (state.data?.items ?? []).filter((p) => !customerIds || customerIds.includes(p.customerId));
-  return <PositionsTable items={items} loading={state.loading} />;
+  return <PositionsTable items={items} loading={state.loading} {...(onDecide ? { onDecide } : {})} />;
 }
 
-export function PositionsTable({ items, loading }: { items: InsuredPosition[]; loading: boolean }) {
+export function PositionsTable({
+  items,
+  loading,
+  onDecide,
+}: {
+  items: InsuredPosition[];
+  loading: boolean;
+  /** Offers "record decision" on buyers whose latest request is still pending. */
+  onDecide?: (request: PendingRequest) => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   return (
@@ -146,6 +274,23 @@ export function PositionsTable({ items, loading }: { items: InsuredPosition[]; l
             <Space size={4}>
               <Tag>{t(`insurance.decision.${p.latest.decision}` as MessageKey)}</Tag>
               {p.latest.expiresOn ? `${t("insurance.expires")} ${i18n.date(p.latest.expiresOn)}` : null}
+              {onDecide && p.latest.decision === "pending" ? (
+                <Button
+                  size="small"
+                  data-testid={`decide-${p.customerCode}`}
+                  onClick={() =>
+                    onDecide({
+                      requestId: p.latest.id,
+                      policyNumber: p.policyNumber,
+                      customerCode: p.customerCode,
+                      currency: p.latest.currency,
+                      requestedMinor: p.latest.requestedMinor,
+                    })
+                  }
+                >
+                  {t("insurance.recordDecision")}
+                </Button>
+              ) : null}
             </Space>
           ),
         },
@@ -199,7 +344,7 @@ export function PositionsTable({ items, loading }: { items: InsuredPosition[]; l
 }
 
 /** Overdue invoices of insured buyers and their notification deadlines. */
-function DeadlinesTab({ asOf }: { asOf: string }) {
+function DeadlinesTab({ asOf, onNotify }: { asOf: string; onNotify?: (d: NotificationDeadline) => void }) {
   const state = useApi(
     (signal) => apiGet<{ items: NotificationDeadline[] }>("/insurance/deadlines", { asOf }, signal),
     [asOf],
@@ -207,10 +352,25 @@ function DeadlinesTab({ asOf }: { asOf: string }) {
   if (state.error) {
     return <LoadError error={state.error} onRetry={state.reload} />;
   }
-  return <DeadlinesTable items={state.data?.items ?? []} loading={state.loading} />;
+  return (
+    <DeadlinesTable
+      items={state.data?.items ?? []}
+      loading={state.loading}
+      {...(onNotify ? { onNotify } : {})}
+    />
+  );
 }
 
-export function DeadlinesTable({ items, loading }: { items: NotificationDeadline[]; loading: boolean }) {
+export function DeadlinesTable({
+  items,
+  loading,
+  onNotify,
+}: {
+  items: NotificationDeadline[];
+  loading: boolean;
+  /** Offers "notify the insurer" on overdue invoices not yet notified. */
+  onNotify?: (d: NotificationDeadline) => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   return (
@@ -242,6 +402,24 @@ export function DeadlinesTable({ items, loading }: { items: NotificationDeadline
           render: (_, d) => i18n.money(d.openMinor, d.currency),
         },
         { key: "policy", title: t("insurance.policy"), render: (_, d) => d.policyNumber },
+        ...(onNotify
+          ? [
+              {
+                key: "notify",
+                title: t("insurance.actions"),
+                render: (_: unknown, d: NotificationDeadline) =>
+                  d.state === "pending" || d.state === "warning" || d.state === "missed" ? (
+                    <Button
+                      size="small"
+                      onClick={() => onNotify(d)}
+                      data-testid={`notify-${d.invoiceNumber}`}
+                    >
+                      {t("insurance.notify")}
+                    </Button>
+                  ) : null,
+              },
+            ]
+          : []),
       ]}
     />
   );
@@ -505,76 +683,55 @@ export function FactoredTable({ items, loading }: { items: FactoredReceivable[];
   );
 }
 
-/** Records an insurer decision directly (policy + customer), amounts in the policy currency. */
-function DecisionModal({ onClose }: { onClose: () => void }) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
-  const submit = async () => {
-    const v = (await form.validateFields()) as {
-      policy: string;
-      customer: string;
-      currency: string;
-      requested: string;
-      granted: string;
-      decidedOn: dayjs.Dayjs;
-      conditions?: string;
-    };
-    const requestedMinor = parseAmountToMinor(v.requested, v.currency);
-    const decidedMinor = parseAmountToMinor(v.granted, v.currency);
-    if (requestedMinor === null || decidedMinor === null) {
-      return;
-    }
-    setSaving(true);
-    try {
-      await apiPost("/insurance/limits/decisions", {
-        policy: v.policy,
-        customer: v.customer,
-        requestedMinor,
-        decidedMinor,
-        decidedOn: v.decidedOn.format("YYYY-MM-DD"),
-        ...(v.conditions ? { conditions: v.conditions } : {}),
-      });
-      void message.success(t("insurance.saved"));
-      onClose();
-    } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
-    } finally {
-      setSaving(false);
-    }
-  };
+/** The factoring agreements: factor, recourse, advance and fee rates, facility. */
+function AgreementsTable() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const state = useApi(
+    (signal) => apiGet<{ items: FactoringAgreement[] }>("/factoring/agreements", {}, signal),
+    [],
+  );
+  if (state.error) {
+    return <LoadError error={state.error} onRetry={state.reload} />;
+  }
   return (
-    <Modal
-      open
-      title={t("insurance.recordDecision")}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      confirmLoading={saving}
-    >
-      <Form form={form} layout="vertical" initialValues={{ currency: "CNY", decidedOn: dayjs() }}>
-        <Form.Item name="policy" label={t("insurance.policy")} rules={[{ required: true }]}>
-          <Input data-testid="decision-policy" />
-        </Form.Item>
-        <Form.Item name="customer" label={t("insurance.customer")} rules={[{ required: true }]}>
-          <Input data-testid="decision-customer" />
-        </Form.Item>
-        <Form.Item name="currency" label="Currency" rules={[{ required: true, pattern: /^[A-Z]{3}$/ }]}>
-          <Input maxLength={3} />
-        </Form.Item>
-        <Form.Item name="requested" label={t("insurance.requested")} rules={[{ required: true }]}>
-          <Input data-testid="decision-requested" />
-        </Form.Item>
-        <Form.Item name="granted" label={t("insurance.granted")} rules={[{ required: true }]}>
-          <Input data-testid="decision-granted" />
-        </Form.Item>
-        <Form.Item name="decidedOn" label={t("insurance.decidedOn")} rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="conditions" label={t("insurance.conditions")}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <Table<FactoringAgreement>
+      size="small"
+      rowKey="id"
+      loading={state.loading}
+      dataSource={state.data?.items ?? []}
+      data-testid="factoring-agreements"
+      pagination={false}
+      style={{ marginBottom: 16 }}
+      locale={{ emptyText: <EmptyState>{t("insurance.empty")}</EmptyState> }}
+      columns={[
+        { key: "ref", title: t("insurance.agreement"), render: (_, a) => a.reference },
+        { key: "factor", title: t("insurance.factor"), render: (_, a) => a.factor },
+        {
+          key: "recourse",
+          title: t("insurance.recourse"),
+          render: (_, a) => (a.withRecourse ? t("insurance.withRecourse") : t("insurance.withoutRecourse")),
+        },
+        {
+          key: "advance",
+          title: t("insurance.advancePercent"),
+          align: "right",
+          render: (_, a) => pct(a.advanceRateBps),
+        },
+        { key: "fee", title: t("insurance.feePercent"), align: "right", render: (_, a) => pct(a.feeBps) },
+        {
+          key: "facility",
+          title: t("insurance.facilityLimit"),
+          align: "right",
+          render: (_, a) => i18n.money(a.facilityLimitMinor, a.currency),
+        },
+        {
+          key: "valid",
+          title: t("insurance.validity"),
+          render: (_, a) => `${i18n.date(a.validFrom)} – ${a.validTo ? i18n.date(a.validTo) : ""}`,
+        },
+        { key: "status", title: t("insurance.status"), render: (_, a) => <Tag>{a.status}</Tag> },
+      ]}
+    />
   );
 }

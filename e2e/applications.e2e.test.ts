@@ -72,6 +72,8 @@ describe("credit application from the public form to a decision", () => {
     // A check symbol that GB 32100-2015 does not give: the screening must flag it.
     await form.getByLabel("统一社会信用代码").fill("91350200MA2XXXXX1A");
     await form.getByLabel("电话").fill("0592-5556666");
+    await form.getByLabel("银行推荐人（开户行或授信银行）").fill("招商银行厦门分行");
+    await form.getByLabel("商业推荐人（贸易伙伴）").fill("厦门某某港务有限公司");
     await form.getByLabel("申请额度（元）").fill("300,000.00");
     await form.locator('input[type="file"]').setInputFiles({
       name: "营业执照.pdf",
@@ -121,6 +123,10 @@ describe("credit application from the public form to a decision", () => {
     const references = page.getByTestId("checklist-references");
     await references.getByText("银行推荐函已核实", { exact: false }).waitFor();
     const view = await api.get<ApplicationView>(`/applications/${application.id}`);
+    expect(view.body.references).toEqual([
+      { kind: "bank", name: "招商银行厦门分行" },
+      { kind: "trade", name: "厦门某某港务有限公司" },
+    ]);
     const licence = view.body.documents.find((d) => d.fileName === "营业执照.pdf");
     expect(licence).toBeDefined();
     expect(await references.textContent()).toContain(

@@ -20,6 +20,7 @@ interface Values {
   monthlyNeed?: string;
   termsDays?: string;
   referenceName?: string;
+  bankReferenceName?: string;
 }
 
 /**
@@ -58,7 +59,10 @@ export function ApplicationForm(props: {
       ...optional("contactName", v.contactName),
       ...optional("bankName", v.bankName),
       ...optional("bankAccount", v.bankAccount),
-      references: v.referenceName?.trim() ? [{ kind: "trade", name: v.referenceName.trim() }] : [],
+      references: [
+        ...(v.bankReferenceName?.trim() ? [{ kind: "bank" as const, name: v.bankReferenceName.trim() }] : []),
+        ...(v.referenceName?.trim() ? [{ kind: "trade" as const, name: v.referenceName.trim() }] : []),
+      ],
       currency: v.currency,
       requestedLimitMinor: parseAmountToMinor(v.requested, v.currency) ?? 0,
       ...(v.monthlyNeed
@@ -117,9 +121,14 @@ export function ApplicationForm(props: {
           <Input maxLength={64} />
         </Form.Item>
       </Space>
-      <Form.Item name="referenceName" label={t("applications.referenceName")}>
-        <Input maxLength={200} />
-      </Form.Item>
+      <Space wrap>
+        <Form.Item name="bankReferenceName" label={t("applications.bankReferenceName")}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="referenceName" label={t("applications.referenceName")}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </Space>
       <Space wrap>
         <Form.Item name="currency" label={t("applications.currency")}>
           <Select

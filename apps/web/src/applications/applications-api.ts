@@ -93,6 +93,7 @@ export interface ApplicationView extends ApplicationSummary {
   bankName: string | null;
   bankAccount: string | null;
   foundedOn: string | null;
+  references: Array<{ kind: "bank" | "trade"; name: string }>;
   statedMonthlyNeedMinor: number | null;
   decisionReason: string | null;
   approvedLimitMinor: number | null;

@@ -179,6 +179,23 @@ describe("models charts, full exports and import progress", () => {
     expect(errors).toEqual([]);
   });
 
+  it("shows the portfolio's exposure against its credit limits on the dashboard", async () => {
+    const view = await api.get<{
+      baseCurrency: string;
+      total: { overLimit: number; utilisation: number | null };
+    }>("/portfolio/view?months=1");
+    await page.goto(`${server.url}/`);
+    const card = page.getByTestId("dashboard-limit-use");
+    await card.getByText("额度使用率").waitFor();
+    await expect(card.textContent()).resolves.toContain(`${view.body.total.overLimit} 家客户超额度`);
+    if (view.body.total.utilisation !== null) {
+      await expect(card.getByRole("progressbar").count()).resolves.toBe(1);
+    }
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/35-dashboard-limit-use.png" });
+    expect(errors).toEqual([]);
+  });
+
   it("shows the phase and rows read while a long import is checked and committed", async () => {
     // Long enough (about 5 MB) that the check and the commit each take seconds on PGlite.
     const rows = 150_000;

@@ -1,4 +1,4 @@
-import { Card, Col, Row, Statistic, Tag } from "antd";
+import { Card, Col, Progress, Row, Statistic, Tag } from "antd";
 import type { EChartsCoreOption } from "echarts/core";
 import { Link } from "react-router";
 import { ALERT_SEVERITIES, type AlertItem, severityColour } from "../alerts/alerts-api.ts";
@@ -16,7 +16,8 @@ const REVIEW_HORIZON_DAYS = 30;
 
 /**
  * What is waiting for someone: open alerts by severity, reviews due in the next 30 days (and how
- * many are late), orders blocked by the credit check, and the portfolio's DSO trend. Each part
+ * many are late), orders blocked by the credit check, the portfolio's exposure against its credit
+ * limits, and the DSO trend. Each part
  * loads on its own and shows only to users who may read it.
  */
 export function WorkQueues() {
@@ -36,6 +37,11 @@ export function WorkQueues() {
       {can("limits:read") ? (
         <Col xs={24} md={12} xl={8}>
           <BlockedWaiting />
+        </Col>
+      ) : null}
+      {can("portfolio:read") ? (
+        <Col xs={24}>
+          <LimitUse />
         </Col>
       ) : null}
       <Col xs={24}>
@@ -155,6 +161,66 @@ function BlockedWaiting() {
           <Link to="/limits">{t("dashboard.toApprovals")}</Link>
         </>
       )}
+    </Card>
+  );
+}
+
+/** The whole portfolio's total line of `GET /portfolio/view` (exposure, limits, utilisation). */
+interface PortfolioTotal {
+  baseCurrency: string;
+  total: {
+    customers: number;
+    exposureMinor: number;
+    limitMinor: number;
+    utilisation: number | null;
+    overLimit: number;
+    customersWithoutLimit: number;
+  };
+}
+
+/** Exposure (receivables, orders, reservations) against the credit limits granted, today. */
+function LimitUse() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const view = useApi((signal) => apiGet<PortfolioTotal>("/portfolio/view", { months: 1 }, signal), []);
+  const total = view.data?.total;
+  const base = view.data?.baseCurrency ?? "";
+  const utilisation = total?.utilisation ?? null;
+  return (
+    <Card title={t("dashboard.limitUse")} data-testid="dashboard-limit-use" loading={view.loading}>
+      {view.error ? (
+        <LoadError error={view.error} onRetry={view.reload} />
+      ) : total ? (
+        <Row gutter={[16, 16]} align="middle">
+          <Col xs={24} md={6}>
+            <Statistic title={t("dashboard.exposure")} value={i18n.money(total.exposureMinor, base)} />
+          </Col>
+          <Col xs={24} md={6}>
+            <Statistic title={t("dashboard.limits")} value={i18n.money(total.limitMinor, base)} />
+          </Col>
+          <Col xs={24} md={6}>
+            <div className="cd-muted">{t("dashboard.utilisation")}</div>
+            {utilisation === null ? (
+              <span className="cd-muted">{t("dashboard.noLimits")}</span>
+            ) : (
+              <Progress
+                percent={Math.round(utilisation * 1000) / 10}
+                status={utilisation > 1 ? "exception" : "normal"}
+                format={() => i18n.percent(utilisation, 1)}
+                aria-label={`${t("dashboard.utilisation")} ${i18n.percent(utilisation, 1)}`}
+              />
+            )}
+          </Col>
+          <Col xs={24} md={6}>
+            <div>
+              <Link to="/portfolio">{t("dashboard.overLimit", { n: i18n.number(total.overLimit) })}</Link>
+            </div>
+            <div className="cd-muted">
+              {t("dashboard.withoutLimit", { n: i18n.number(total.customersWithoutLimit) })}
+            </div>
+          </Col>
+        </Row>
+      ) : null}
     </Card>
   );
 }

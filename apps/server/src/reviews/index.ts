@@ -165,9 +165,12 @@ export function registerReviewRoutes(
       schema: {
         tags: [REVIEWS_TAG],
         summary:
-          "The review's case file as PDF: customer, assessment with reasons, recommended limit and terms, conclusion, who and when, comments",
+          "The review's case file: customer, evidence recorded at completion, assessment with reasons, recommended limit and terms, conclusion with who and when, comments, risk register, audit trail — PDF (format=pdf, default) or JSON (format=json)",
         params: idParams,
-        querystring: z.object({ lang: z.string().max(10).optional() }),
+        querystring: z.object({
+          lang: z.string().max(10).optional(),
+          format: z.enum(["pdf", "json"]).optional(),
+        }),
       },
     },
     async (request, reply) => {
@@ -177,6 +180,9 @@ export function registerReviewRoutes(
         language: request.query.lang ?? null,
         ...(await scopeOf(request, handle)),
       });
+      if (request.query.format === "json") {
+        return reply.type("application/json").send(JSON.stringify(file));
+      }
       return reply
         .type("application/pdf")
         .header("content-disposition", `inline; filename="case-file-review-${request.params.id}.pdf"`)

@@ -113,6 +113,17 @@ describe("credit reviews over HTTP", () => {
         scorecardVersion: assessment.scorecardVersion,
       },
     });
+    const json = await s.request("GET", `/reviews/${first.id}/case-file?format=json`);
+    expect(json.status).toBe(200);
+    expect(json.body).toMatchObject({
+      review: { id: first.id, conclusion: "keep", note: "fine" },
+      evidence: { recorded: true },
+      trail: [expect.objectContaining({ action: "review.complete", reason: "fine" })],
+    });
+    expect((json.body.risks as { closeReason: string | null }[]).map((r) => r.closeReason)).toEqual([
+      null,
+      "settled in court",
+    ]);
     const missing = await fetch(`${s.base}/reviews/999999/case-file`, {
       headers: { authorization: `Bearer ${s.token}` },
     });

@@ -478,7 +478,9 @@ function DecisionForm(props: {
   const [decision, setDecision] = useState<Decision>("approve");
   const [reason, setReason] = useState("");
   const [limit, setLimit] = useState("");
+  const [terms, setTerms] = useState("");
   const [reviewOn, setReviewOn] = useState<Dayjs | null>(null);
+  const [guarantor, setGuarantor] = useState("");
   const [prepayment, setPrepayment] = useState("");
   const [guarantee, setGuarantee] = useState("");
   const [insurance, setInsurance] = useState("");
@@ -522,6 +524,14 @@ function DecisionForm(props: {
             value={limit}
             onChange={(e) => setLimit(e.target.value)}
           />
+          <Input
+            aria-label={t("applications.termsDays")}
+            placeholder={t("applications.termsDays")}
+            inputMode="numeric"
+            value={terms}
+            onChange={(e) => setTerms(e.target.value.replace(/\D/g, ""))}
+            style={{ width: 160 }}
+          />
           <DatePicker
             aria-label={t("applications.reviewOn")}
             placeholder={t("applications.reviewOn")}
@@ -545,6 +555,12 @@ function DecisionForm(props: {
             onChange={(e) => setGuarantee(e.target.value)}
           />
           <Input
+            aria-label={t("applications.guarantor")}
+            placeholder={t("applications.guarantor")}
+            value={guarantor}
+            onChange={(e) => setGuarantor(e.target.value)}
+          />
+          <Input
             aria-label={t("applications.insurance")}
             placeholder={t("applications.insurance")}
             value={insurance}
@@ -564,7 +580,9 @@ function DecisionForm(props: {
               decision,
               reason: reason.trim() || undefined,
               limitMinor: minor(limit),
+              termsDays: terms ? Number(terms) : undefined,
               reviewOn: reviewOn?.format("YYYY-MM-DD"),
+              guarantor: guarantor.trim() || undefined,
               prepaymentPercent: prepayment.trim() ? Number(prepayment) : undefined,
               guaranteeMinor: minor(guarantee),
               insuranceMinor: minor(insurance),

@@ -8,17 +8,31 @@ describe("decision body", () => {
         decision: "approve_with_conditions",
         reason: "r",
         limitMinor: 100,
+        termsDays: 45,
         prepaymentPercent: 30,
         guaranteeMinor: 5,
+        guarantor: "某某集团",
       }),
     ).toEqual({
       decision: "approve_with_conditions",
       reason: "r",
       limitMinor: 100,
-      conditions: { prepaymentBps: 3000, guaranteeMinor: 5 },
+      termsDays: 45,
+      conditions: { prepaymentBps: 3000, guaranteeMinor: 5, guarantor: "某某集团" },
+    });
+    // A guarantor without a guarantee amount is no condition.
+    expect(decisionBody({ decision: "approve_with_conditions", guarantor: "x" })).toEqual({
+      decision: "approve_with_conditions",
+      conditions: {},
     });
     expect(
-      decisionBody({ decision: "decline", reason: "no", limitMinor: 100, prepaymentPercent: 30 }),
+      decisionBody({
+        decision: "decline",
+        reason: "no",
+        limitMinor: 100,
+        termsDays: 30,
+        prepaymentPercent: 30,
+      }),
     ).toEqual({
       decision: "decline",
       reason: "no",

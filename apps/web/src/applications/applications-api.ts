@@ -140,9 +140,11 @@ export function decisionBody(values: {
   decision: Decision;
   reason?: string | undefined;
   limitMinor?: number | undefined;
+  termsDays?: number | undefined;
   reviewOn?: string | undefined;
   prepaymentPercent?: number | undefined;
   guaranteeMinor?: number | undefined;
+  guarantor?: string | undefined;
   insuranceMinor?: number | undefined;
 }): Record<string, unknown> {
   const body: Record<string, unknown> = { decision: values.decision };
@@ -153,17 +155,23 @@ export function decisionBody(values: {
     if (values.limitMinor !== undefined) {
       body.limitMinor = values.limitMinor;
     }
+    if (values.termsDays !== undefined) {
+      body.termsDays = values.termsDays;
+    }
     if (values.reviewOn) {
       body.reviewOn = values.reviewOn;
     }
   }
   if (values.decision === "approve_with_conditions") {
-    const conditions: Record<string, number> = {};
+    const conditions: Record<string, number | string> = {};
     if (values.prepaymentPercent) {
       conditions.prepaymentBps = Math.round(values.prepaymentPercent * 100);
     }
     if (values.guaranteeMinor) {
       conditions.guaranteeMinor = values.guaranteeMinor;
+      if (values.guarantor) {
+        conditions.guarantor = values.guarantor;
+      }
     }
     if (values.insuranceMinor) {
       conditions.creditInsuranceMinor = values.insuranceMinor;

@@ -106,14 +106,12 @@ beforeAll(async () => {
       ebit: 20_000_000,
       netIncome: 12_000_000,
     });
-    await handle.db
-      .insert(externalRatings)
-      .values({
-        customerId,
-        agency: "qichacha",
-        rating: "A",
-        ratedOn: new Date().toISOString().slice(0, 10),
-      });
+    await handle.db.insert(externalRatings).values({
+      customerId,
+      agency: "qichacha",
+      rating: "A",
+      ratedOn: new Date().toISOString().slice(0, 10),
+    });
     await analyseApplicationStatements({ handle, actor: analyst, id: applicationId, baseCurrency: "CNY" });
     await pullRatingReport({ handle, actor: analyst, id: applicationId });
     await recordEvidence({

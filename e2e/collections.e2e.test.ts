@@ -7,7 +7,8 @@ import { launchChromium, screenshot, signIn, watchErrors } from "./support/brows
 
 /**
  * The collections page on the demo portfolio: the ranked worklist as the API ranks it, a promise to
- * pay entered in the dialog, a dunning run, and the dunning history drawer.
+ * pay entered in the dialog, a call and a legal handover recorded in the action dialog, a dunning
+ * run, the dunning history drawer, and the demo's promises (kept and broken) as evaluated.
  */
 describe("collections page", () => {
   let server: AppServer;
@@ -72,6 +73,54 @@ describe("collections page", () => {
       invoiceNumbers: [target.invoiceNumber],
     });
     expect(errors).toEqual([]);
+  });
+
+  it("records a call with its outcome and a legal handover from the action dialog", async () => {
+    const worklist = (await api.get<WorklistPage>("/collections/worklist?limit=100")).body;
+    const target = worklist.items.at(-1)!;
+    const dialog = page.getByRole("dialog");
+    await page.getByTestId(`action-${target.invoiceNumber}`).click();
+    await dialog.getByLabel("通话结果").click();
+    await page.locator(".ant-select-item-option", { hasText: "无人接听" }).click();
+    await dialog.getByLabel("联系人").fill("王会计");
+    await dialog
+      .getByLabel("回访日期")
+      .fill(new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10));
+    await dialog.getByRole("textbox", { name: "备注" }).fill("e2e: 电话无人接听");
+    await screenshot(page, "62-collections-action");
+    await dialog.getByRole("button", { name: /确\s*定|OK/ }).click();
+    await dialog.waitFor({ state: "detached" });
+
+    // A legal handover needs to whom it went: the dialog refuses without it.
+    await page.getByTestId(`action-${target.invoiceNumber}`).click();
+    await dialog.getByLabel("法律程序").check();
+    await dialog.getByRole("button", { name: /确\s*定|OK/ }).click();
+    await dialog.getByText("请输入移交给（律师/机构）").waitFor();
+    await dialog.getByLabel("移交给（律师/机构）").fill("金杜律师事务所");
+    await dialog.getByLabel("案件编号").fill("E2E-LEGAL-1");
+    await dialog.getByRole("button", { name: /确\s*定|OK/ }).click();
+    await dialog.waitFor({ state: "detached" });
+
+    const history = (
+      await api.get<{ items: HistoryItem[] }>(
+        `/collections/customers/${encodeURIComponent(target.customerCode)}/history`,
+      )
+    ).body.items.filter((h) => h.performedBy === "finance");
+    expect(history.map((h) => [h.kind, h.outcome])).toEqual([
+      ["legal", "handed_over"],
+      ["call", "no_answer"],
+    ]);
+    expect(history[1]!.note).toBe("e2e: 电话无人接听");
+    expect(history[0]!.invoices.map((i) => i.invoiceNumber)).toEqual([target.invoiceNumber]);
+    expect(errors).toEqual([]);
+  });
+
+  it("shows the demo's promises to pay as evaluated: one kept, one broken", async () => {
+    const statuses = async (status: string) =>
+      (await api.get<{ items: { status: string }[] }>(`/collections/promises?status=${status}`)).body.items
+        .length;
+    expect(await statuses("kept")).toBeGreaterThanOrEqual(1);
+    expect(await statuses("broken")).toBeGreaterThanOrEqual(1);
   });
 
   it("runs dunning and shows the actions in the history drawer", async () => {

@@ -22,6 +22,7 @@ import { useAuth } from "../shared/auth/auth-context.tsx";
 import { useI18n } from "../shared/i18n/i18n-context.tsx";
 import { PageHeader } from "../shared/ui/page-header.tsx";
 import { EmptyState, LoadError } from "../shared/ui/page-state.tsx";
+import { ActionModal } from "./action-modal.tsx";
 import {
   type DunningRun,
   type HistoryItem,
@@ -57,6 +58,7 @@ export default function CollectionsPage() {
   const [busy, setBusy] = useState(false);
   const [promiseFor, setPromiseFor] = useState<WorklistItem | null>(null);
   const [historyFor, setHistoryFor] = useState<WorklistItem | null>(null);
+  const [actionFor, setActionFor] = useState<WorklistItem | null>(null);
   const [runResult, setRunResult] = useState<DunningRun | null>(null);
   const [form] = Form.useForm<PromiseForm>();
 
@@ -328,13 +330,22 @@ export default function CollectionsPage() {
                 render: (_, r) => (
                   <Space size={4}>
                     {mayWrite ? (
-                      <Button
-                        size="small"
-                        onClick={() => setPromiseFor(r)}
-                        data-testid={`promise-${r.invoiceNumber}`}
-                      >
-                        {t("collections.promise")}
-                      </Button>
+                      <>
+                        <Button
+                          size="small"
+                          onClick={() => setPromiseFor(r)}
+                          data-testid={`promise-${r.invoiceNumber}`}
+                        >
+                          {t("collections.promise")}
+                        </Button>
+                        <Button
+                          size="small"
+                          onClick={() => setActionFor(r)}
+                          data-testid={`action-${r.invoiceNumber}`}
+                        >
+                          {t("collections.recordAction")}
+                        </Button>
+                      </>
                     ) : null}
                     <Button
                       size="small"
@@ -406,6 +417,10 @@ export default function CollectionsPage() {
           </Form>
         ) : null}
       </Modal>
+
+      {actionFor ? (
+        <ActionModal item={actionFor} onClose={() => setActionFor(null)} onSaved={list.reload} />
+      ) : null}
 
       <Drawer
         open={historyFor !== null}

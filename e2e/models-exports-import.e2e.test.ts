@@ -177,6 +177,17 @@ describe("models charts, full exports and import progress", () => {
     expect(firstInFile?.slice(0, 8)).toEqual(firstOnScreen.map((text) => text.trim()));
     await screenshot(page, "32-invoices-exported");
     expect(errors).toEqual([]);
+
+    // The same customer's payment behaviour: its open balance by days past due, as assessed.
+    expect((await api.post(`/customers/${encodeURIComponent(best.code)}/assessments`, {})).status).toBe(201);
+    await page.goto(`${server.url}/customers/${encodeURIComponent(best.code)}?tab=assessment`);
+    const aging = page.getByTestId("customer-aging-chart");
+    await aging.waitFor();
+    await expect(aging.getAttribute("aria-label")).resolves.toMatch(/^账龄.*未到期 [\d.]+%/);
+    await expect.poll(() => inkOf("customer-aging-chart")).toBeGreaterThan(100);
+    await page.getByTestId("customer-aging").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/36-credit-file-aging.png" });
+    expect(errors).toEqual([]);
   });
 
   it("shows the portfolio's exposure against its credit limits on the dashboard", async () => {

@@ -1,9 +1,11 @@
 import { Alert, Button, Card, Col, Descriptions, Row, Statistic, Table, Tag, Typography } from "antd";
-import { useState } from "react";
+import type { EChartsCoreOption } from "echarts/core";
+import { useMemo, useState } from "react";
 import { ApiError, apiGetOptional, apiPost } from "../../shared/api/client.ts";
 import type { Customer } from "../../shared/api/types.ts";
 import { useApi } from "../../shared/api/use-api.ts";
-import { useI18n } from "../../shared/i18n/i18n-context.tsx";
+import { type I18n, useI18n } from "../../shared/i18n/i18n-context.tsx";
+import { EChart } from "../../shared/ui/echart.tsx";
 import { EmptyState, LoadError, PageLoading } from "../../shared/ui/page-state.tsx";
 import {
   type AssessmentView,
@@ -12,6 +14,7 @@ import {
   GRADE_COLOURS,
   localText,
   toAssessmentList,
+  toAssessmentView,
 } from "./assessment-view.ts";
 import { ScoreHistoryChart } from "./score-history-chart.tsx";
 
@@ -29,6 +32,12 @@ export function AssessmentTab({ customer }: { customer: Customer }) {
     (signal) => apiGetOptional<unknown>(`/customers/${customer.id}/assessments`, { limit: 20 }, signal),
     [customer.id],
   );
+  // The latest assessment as a detail read: the list leaves out the recomputed behaviour (aging,
+  // DSO …) and financial parts the key metrics and the aging chart show.
+  const creditFile = useApi(
+    (signal) => apiGetOptional<{ latest: unknown }>(`/customers/${customer.id}/credit-file`, {}, signal),
+    [customer.id],
+  );
 
   const run = async () => {
     setRunning(true);
@@ -36,6 +45,7 @@ export function AssessmentTab({ customer }: { customer: Customer }) {
     try {
       await apiPost(`/customers/${customer.id}/assessments`, {});
       history.reload();
+      creditFile.reload();
     } catch (error) {
       setRunError(error instanceof Error ? error : new Error(String(error)));
     } finally {
@@ -51,7 +61,9 @@ export function AssessmentTab({ customer }: { customer: Customer }) {
   }
   const endpointMissing = history.data === null;
   const items = toAssessmentList(history.data);
-  const latest = items[0];
+  const detail = toAssessmentView(creditFile.data?.latest);
+  // The detail of the same assessment the list shows first (a newer one may be on its way).
+  const latest = detail && detail.key === items[0]?.key ? detail : items[0];
 
   const runButton = endpointMissing ? null : (
     <Button type="primary" loading={running} onClick={() => void run()} data-testid="run-assessment">
@@ -134,6 +146,64 @@ export function AssessmentTab({ customer }: { customer: Customer }) {
         </>
       ) : null}
     </div>
+  );
+}
+
+const AGING_COLOURS = ["#16a34a", "#facc15", "#f59e0b", "#ea580c", "#dc2626", "#7f1d1d"];
+/** Message keys of the buckets (`aging.<key>`, shared with the dashboard). */
+const AGING_LABELS = {
+  current: "current",
+  d1_30: "d1_30",
+  d31_60: "d31_60",
+  d61_90: "d61_90",
+  d91_180: "d91_180",
+  over180: "d180plus",
+} as const;
+
+function agingOption(i18n: I18n, rows: AssessmentView["aging"]): EChartsCoreOption {
+  return {
+    tooltip: {
+      trigger: "axis",
+      axisPointer: { type: "shadow" },
+      valueFormatter: (v: unknown) => (typeof v === "number" ? i18n.percent(v, 1) : ""),
+    },
+    grid: { left: 48, right: 12, top: 12, bottom: 28 },
+    xAxis: {
+      type: "category",
+      data: rows.map((r) => i18n.label("aging", AGING_LABELS[r.bucket])),
+      axisLabel: { interval: 0, fontSize: 11 },
+    },
+    yAxis: { type: "value", max: 1, axisLabel: { formatter: (v: number) => i18n.percent(v, 0) } },
+    series: [
+      {
+        type: "bar",
+        barMaxWidth: 40,
+        data: rows.map((r, i) => ({ value: r.share, itemStyle: { color: AGING_COLOURS[i] } })),
+      },
+    ],
+  };
+}
+
+/** 账龄: the customer's open balance by days past due as of the latest assessment, as shares. */
+function AgingChart({ rows }: { rows: AssessmentView["aging"] }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const option = useMemo(() => agingOption(i18n, rows), [i18n, rows]);
+  return (
+    <Card title={t("assessment.aging")} size="small" style={{ marginTop: 16 }} data-testid="customer-aging">
+      {rows.length === 0 ? (
+        <Typography.Text type="secondary">{t("assessment.agingEmpty")}</Typography.Text>
+      ) : (
+        <EChart
+          option={option}
+          height={200}
+          testId="customer-aging-chart"
+          ariaLabel={`${t("assessment.aging")}: ${rows
+            .map((r) => `${i18n.label("aging", AGING_LABELS[r.bucket])} ${i18n.percent(r.share, 1)}`)
+            .join("; ")}`}
+        />
+      )}
+    </Card>
   );
 }
 
@@ -305,6 +375,7 @@ function LatestAssessment({ view, extra }: { view: AssessmentView; extra: React.
               ]}
             />
           </Card>
+          <AgingChart rows={view.aging} />
         </Col>
       </Row>
     </>

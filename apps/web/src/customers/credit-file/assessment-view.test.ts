@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localText, toAssessmentList, toAssessmentView } from "./assessment-view.ts";
+import { agingOf, localText, toAssessmentList, toAssessmentView } from "./assessment-view.ts";
 
 // Trimmed from a real POST /customers/DEMO-0008/assessments answer.
 const sample = {
@@ -64,5 +64,27 @@ describe("toAssessmentView", () => {
   it("picks the text in the UI language", () => {
     expect(localText({ en: "a", zh: "甲" }, "zh-CN")).toBe("甲");
     expect(localText({ en: "a", zh: "甲" }, "en")).toBe("a");
+  });
+});
+
+describe("aging of the open balance", () => {
+  it("gives every DOMAIN.md bucket in order with its share of the open balance", () => {
+    const rows = agingOf({
+      aging: { current: 600, d1_30: 200, d31_60: 0, d61_90: 100, d91_180: 100, over180: 0 },
+    });
+    expect(rows.map((r) => [r.bucket, r.minor, r.share])).toEqual([
+      ["current", 600, 0.6],
+      ["d1_30", 200, 0.2],
+      ["d31_60", 0, 0],
+      ["d61_90", 100, 0.1],
+      ["d91_180", 100, 0.1],
+      ["over180", 0, 0],
+    ]);
+  });
+
+  it("is empty without an aging record or an open balance", () => {
+    expect(agingOf(null)).toEqual([]);
+    expect(agingOf({ dso: 3 })).toEqual([]);
+    expect(agingOf({ aging: { current: 0, d1_30: 0 } })).toEqual([]);
   });
 });

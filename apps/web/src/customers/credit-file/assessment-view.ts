@@ -21,7 +21,13 @@ export interface AssessmentView {
   model: string | undefined;
   altman: { value: number; zone: string | undefined; variant: string | undefined } | undefined;
   behaviour: Partial<Record<BehaviourMetric, number>>;
+  /** Open balance by days past due as of the assessment (DOMAIN.md buckets), empty when not recorded. */
+  aging: { bucket: AgingBucket; minor: number; share: number }[];
 }
+
+/** The aging buckets of DOMAIN.md, in the server's names (`behaviour.aging`), in order. */
+export const AGING_BUCKETS = ["current", "d1_30", "d31_60", "d61_90", "d91_180", "over180"] as const;
+export type AgingBucket = (typeof AGING_BUCKETS)[number];
 
 export interface PolicyView {
   summary: Bilingual | string | undefined;
@@ -100,6 +106,17 @@ function altmanOf(financial: unknown): AssessmentView["altman"] {
     : undefined;
 }
 
+/** The buckets of `behaviour.aging` with their share of the open balance; empty without a balance. */
+export function agingOf(behaviour: unknown): AssessmentView["aging"] {
+  const aging = isObj(behaviour) && isObj(behaviour.aging) ? behaviour.aging : undefined;
+  if (!aging) {
+    return [];
+  }
+  const rows = AGING_BUCKETS.map((bucket) => ({ bucket, minor: num(aging[bucket]) ?? 0 }));
+  const total = rows.reduce((sum, row) => sum + row.minor, 0);
+  return total > 0 ? rows.map((row) => ({ ...row, share: row.minor / total })) : [];
+}
+
 function behaviourOf(behaviour: unknown): AssessmentView["behaviour"] {
   const result: AssessmentView["behaviour"] = {};
   if (isObj(behaviour)) {
@@ -143,6 +160,7 @@ export function toAssessmentView(raw: unknown, index = 0): AssessmentView | unde
     model: str(raw.scorecardVersion),
     altman: altmanOf(raw.financial),
     behaviour: behaviourOf(raw.behaviour),
+    aging: agingOf(raw.behaviour),
   };
 }
 

@@ -315,6 +315,8 @@ export const en: Messages = {
   "assessment.reviewFrequency": "Review frequency",
   "assessment.reviewMonths": "every {n} months",
   "assessment.keyMetrics": "Key metrics",
+  "assessment.aging": "Aging (share of the open balance by days past due, as of the assessment)",
+  "assessment.agingEmpty": "No open receivables on the assessment date.",
   "assessment.altman": "Altman Z-score",
   "assessment.altmanValue": "{value} ({variant}, {zone})",
   "creditSales.allowed": "Allowed",

@@ -314,6 +314,8 @@ export const zhCN = {
   "assessment.reviewFrequency": "复核频率",
   "assessment.reviewMonths": "每 {n} 个月",
   "assessment.keyMetrics": "关键指标",
+  "assessment.aging": "账龄（评估日未结余额按逾期天数的占比）",
+  "assessment.agingEmpty": "评估日没有未结应收账款。",
   "assessment.altman": "Altman Z 值",
   "assessment.altmanValue": "{value}（{variant}，{zone}）",
   "creditSales.allowed": "允许赊销",

@@ -208,6 +208,71 @@ describe("creditdesk applications condition-met|case-file, reviews case-file", (
     expect(text).toContain("Copper price exposure");
   }, 120_000);
 
+  it("registers, lists and closes a risk with a reason; refuses a bad rating and a second close", () => {
+    const bad = run([
+      "risks",
+      "add",
+      String(customerId),
+      "--as",
+      "ana",
+      "--category",
+      "credit",
+      "--description",
+      "x",
+      "--likelihood",
+      "9",
+      "--impact",
+      "2",
+      "--owner",
+      "ana",
+      "--review-on",
+      "2026-12-31",
+    ]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("--likelihood");
+    const added = run([
+      "risks",
+      "add",
+      String(customerId),
+      "--as",
+      "ana",
+      "--category",
+      "operational",
+      "--description",
+      "Single plant",
+      "--likelihood",
+      "3",
+      "--impact",
+      "5",
+      "--owner",
+      "ana",
+      "--review-on",
+      "2026-10-31",
+    ]);
+    expect(added.stderr).toBe("");
+    const riskId = /added risk (\d+) \(operational, 15 high\)/.exec(added.stdout)?.[1];
+    expect(riskId).toBeDefined();
+    const closed = run([
+      "risks",
+      "close",
+      String(customerId),
+      riskId!,
+      "--as",
+      "max",
+      "--reason",
+      "second plant opened",
+    ]);
+    expect(closed.stdout).toContain(`closed risk ${riskId} by max: second plant opened`);
+    expect(
+      run(["risks", "close", String(customerId), riskId!, "--as", "max", "--reason", "again"]).stderr,
+    ).toContain("already closed");
+    const listed = run(["risks", "list", String(customerId)]).stdout;
+    expect(listed).toMatch(
+      /closed operational 15 high .*Single plant \(closed by max: second plant opened\)/,
+    );
+    expect(listed).toContain("2 risk(s)");
+  }, 120_000);
+
   it("completes the customer's review and writes its case file as PDF and as JSON", () => {
     const due = JSON.parse(run(["reviews", "due", "--as-of", "2100-01-01", "--json"]).stdout) as {
       id: number;
@@ -239,7 +304,7 @@ describe("creditdesk applications condition-met|case-file, reviews case-file", (
       trail: { action: string; actor: string }[];
     };
     expect(file.review).toMatchObject({ conclusion: "keep", reviewer: "rita" });
-    expect(file.risks.map((r) => r.description)).toEqual(["Copper price exposure"]);
+    expect(file.risks.map((r) => r.description)).toEqual(["Copper price exposure", "Single plant"]);
     expect(file.trail).toEqual([expect.objectContaining({ action: "review.complete", actor: "rita" })]);
 
     expect(run(["reviews", "case-file", "999999", "--out", json]).code).toBe(1);

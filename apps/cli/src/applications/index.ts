@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 
 /**
- * `creditdesk applications list|show|create|check|decide|condition-met|case-file`. Like the limits commands the
+ * `creditdesk applications list|show|create|check|decide|condition-met|case-file` and
+ * `creditdesk risks list|add|close`. Like the limits commands the
  * CLI is an operator's tool with database access: who acts is named with `--as LOGIN --role ROLE`,
  * and four eyes still apply (the creator of an application never decides it).
  */
@@ -109,5 +110,62 @@ export function registerApplicationCommands(program: Command): void {
     .action(async (id: string, o: { out: string; lang?: string }) => {
       const { caseFileCommand } = await import("./application-commands.ts");
       await caseFileCommand({ id, out: o.out, ...(o.lang ? { lang: o.lang } : {}) });
+    });
+
+  const risks = program
+    .command("risks")
+    .description("a customer's risk register (credit, operational, market, reputation)");
+  risks
+    .command("list")
+    .description("the register, open entries first")
+    .argument("<customer>", "customer id or code")
+    .option("--json", "print JSON")
+    .action(async (customer: string, o: { json?: boolean }) => {
+      const { listRisksCommand } = await import("./risk-commands.ts");
+      await listRisksCommand({ customer, json: o.json === true });
+    });
+  risks
+    .command("add")
+    .description("register a risk (audited)")
+    .argument("<customer>", "customer id or code")
+    .requiredOption("--as <login>", "who registers it")
+    .option("--role <role>", "their role", "credit_analyst")
+    .requiredOption("--category <category>", "credit | operational | market | reputation")
+    .requiredOption("--description <text>", "what the risk is")
+    .requiredOption("--likelihood <1-5>", "likelihood")
+    .requiredOption("--impact <1-5>", "impact")
+    .requiredOption("--owner <name>", "who owns it")
+    .requiredOption("--review-on <date>", "next review YYYY-MM-DD")
+    .option("--mitigation <text>", "mitigation")
+    .action(
+      async (
+        customer: string,
+        o: {
+          as: string;
+          role: string;
+          category: string;
+          description: string;
+          likelihood: string;
+          impact: string;
+          owner: string;
+          reviewOn: string;
+          mitigation?: string;
+        },
+      ) => {
+        const { addRiskCommand } = await import("./risk-commands.ts");
+        await addRiskCommand({ customer, ...o });
+      },
+    );
+  risks
+    .command("close")
+    .description("close a risk with a reason (who, when and why kept and audited)")
+    .argument("<customer>", "customer id or code")
+    .argument("<risk-id>", "risk id")
+    .requiredOption("--as <login>", "who closes it")
+    .option("--role <role>", "their role", "credit_analyst")
+    .requiredOption("--reason <text>", "why it is closed")
+    .action(async (customer: string, riskId: string, o: { as: string; role: string; reason: string }) => {
+      const { closeRiskCommand } = await import("./risk-commands.ts");
+      await closeRiskCommand({ customer, riskId, ...o });
     });
 }

@@ -64,6 +64,50 @@ function groupRows(groups: readonly PortfolioGroup[], cur: string): string {
     .join("");
 }
 
+/** Row label of a migration state (grades as named; the extra rows and columns in both languages). */
+const stateLabel = (s: string) =>
+  ({ unassessed: "未评级 unassessed", new: "新增 new", default: "违约 default", left: "退出 left" })[s] ?? s;
+
+function migrationHtml(r: PortfolioReport): string {
+  const m = r.migration;
+  const head = `<tr><th>${esc(m.from)} → ${esc(m.to)}</th>${m.columns.map((c) => `<th>${esc(stateLabel(c))}</th>`).join("")}<th>合计 Total</th></tr>`;
+  const rows = m.rows
+    .map(
+      (row, i) =>
+        `<tr><th>${esc(stateLabel(row))}</th>${(m.counts[i] ?? []).map((n) => `<td class="n">${n}</td>`).join("")}<td class="n">${m.rowTotals[i] ?? 0}</td></tr>`,
+    )
+    .join("");
+  return `<table>${head}${rows}</table>
+<p>期初客户 Population at ${esc(m.from)}: ${m.population} · 下调 downgraded ${pct(m.downgraded)} · 上调 upgraded ${pct(m.upgraded)}</p>`;
+}
+
+function insuranceHtml(r: PortfolioReport): string {
+  const ins = r.insurance;
+  const cur = r.baseCurrency;
+  const rows = ins.byCurrency
+    .map(
+      (c) =>
+        `<tr><td>${esc(c.currency)}</td><td class="n">${c.buyers}</td><td class="n">${money(c.insuredLimitMinor, c.currency)}</td><td class="n">${money(c.exposureMinor, c.currency)}</td><td class="n">${money(c.coverMinor, c.currency)}</td><td class="n">${money(c.netMinor, c.currency)}</td><td class="n">${c.overLimitBuyers}</td><td class="n">${money(c.excessMinor, c.currency)}</td></tr>`,
+    )
+    .join("");
+  const d = ins.deadlines;
+  return `<table><tr><th>币种 Currency</th><th>投保买方 Insured buyers</th><th>保险限额 Insured limits</th><th>敞口 Exposure</th><th>保障 Cover</th><th>扣除保障后 Net</th><th>超限买方 Over limit</th><th>超出 Excess</th></tr>${rows || '<tr><td colspan="8">none</td></tr>'}</table>
+<p>预期损失 EL with insurance ${money(ins.elMinor, cur)} · without ${money(ins.elUninsuredMinor, cur)} · 保险减少 saved ${money(ins.elUninsuredMinor - ins.elMinor, cur)}</p>
+<p>报损期限 Notification deadlines: 即将到期 warning ${d.warning} · 已错过 missed ${d.missed} · 未到预警期 pending ${d.pending} · 已报损 notified ${d.notified} · 逾期报损 late ${d.notified_late}</p>
+<p>未结索赔 Open claims: ${ins.openClaims.map((c) => `${c.count} × ${esc(c.currency)} ${money(c.claimedMinor, c.currency)}`).join(" · ") || "none"}</p>
+${
+  ins.overLimit.length === 0
+    ? ""
+    : `<h3>超出保险限额 Shipping above the insured limit</h3>${barsSvg(
+        ins.overLimit.map((o) => ({
+          label: `${o.customerCode} ${o.customerName}`.slice(0, 24),
+          value: o.excessMinor,
+        })),
+        (v) => money(v, ins.overLimit[0]?.currency ?? cur),
+      )}`
+}`;
+}
+
 /** The portfolio report as a self-contained HTML page with SVG charts. */
 export function renderPortfolioReportHtml(r: PortfolioReport): string {
   const cur = r.baseCurrency;
@@ -136,6 +180,10 @@ ${barsSvg(
         `<tr><td>${esc(c.code)} ${esc(c.name)}</td><td>${esc(c.grade ?? "—")}</td><td class="n">${pct(c.pd, 2)}</td><td class="n">${pct(c.lgd)}</td><td class="n">${money(c.eadMinor, cur)}</td><td class="n">${money(c.elMinor, cur)}</td></tr>`,
     )
     .join("")}</table>
+<h2>评级迁移 Grade migration</h2>
+${migrationHtml(r)}
+<h2>信用保险 Credit insurance</h2>
+${insuranceHtml(r)}
 <h2>压力测试 Stress tests</h2><table><tr><th>Scenario</th><th>EL</th><th>Stressed EL</th><th>ΔEL</th><th>Breaches</th></tr>${r.stress
     .map(
       (s) =>
@@ -236,6 +284,42 @@ export async function renderPortfolioReportPdf(
       text: money(c.elMinor, cur),
     })),
   );
+  heading("评级迁移 Grade migration");
+  const m = r.migration;
+  doc.text(`${m.from} → ${m.to} · 期初客户 population ${m.population}`);
+  doc.text(["", ...m.columns.map(stateLabel)].join(" | "));
+  m.rows.forEach((row, i) => {
+    doc.text([stateLabel(row), ...(m.counts[i] ?? []).map(String), `= ${m.rowTotals[i] ?? 0}`].join(" | "));
+  });
+  doc.text(`下调 downgraded ${pct(m.downgraded)} · 上调 upgraded ${pct(m.upgraded)}`);
+  heading("信用保险 Credit insurance");
+  const ins = r.insurance;
+  for (const c of ins.byCurrency) {
+    doc.text(
+      `${c.currency}: ${c.buyers} buyers · 保险限额 limits ${money(c.insuredLimitMinor, c.currency)} · 敞口 exposure ${money(c.exposureMinor, c.currency)} · 保障 cover ${money(c.coverMinor, c.currency)} · 净 net ${money(c.netMinor, c.currency)} · 超限 over limit ${c.overLimitBuyers} (${money(c.excessMinor, c.currency)})`,
+    );
+  }
+  if (ins.byCurrency.length === 0) {
+    doc.text("—");
+  }
+  doc.text(
+    `预期损失 EL with insurance ${money(ins.elMinor, cur)} · without ${money(ins.elUninsuredMinor, cur)} · 保险减少 saved ${money(ins.elUninsuredMinor - ins.elMinor, cur)}`,
+  );
+  doc.text(
+    `报损期限 deadlines: warning ${ins.deadlines.warning} · missed ${ins.deadlines.missed} · pending ${ins.deadlines.pending} · notified ${ins.deadlines.notified}`,
+  );
+  doc.text(
+    `未结索赔 open claims: ${ins.openClaims.map((c) => `${c.count} × ${c.currency} ${money(c.claimedMinor, c.currency)}`).join(" · ") || "none"}`,
+  );
+  if (ins.overLimit.length > 0) {
+    bars(
+      ins.overLimit.map((o) => ({
+        label: `${o.customerCode} ${o.customerName}`.slice(0, 28),
+        value: o.excessMinor,
+        text: `${o.currency} ${money(o.excessMinor, o.currency)}`,
+      })),
+    );
+  }
   heading("压力测试 Stress tests");
   for (const s of r.stress) {
     doc.text(
@@ -360,6 +444,67 @@ export async function renderPortfolioReportXlsx(r: PortfolioReport): Promise<Buf
       major(s.stressedElMinor),
       major(s.deltaElMinor),
       s.limitBreaches,
+    ]);
+  }
+  const mig = wb.addWorksheet("Migration 迁移");
+  mig.addRow([`${r.migration.from} → ${r.migration.to}`, ...r.migration.columns.map(stateLabel), "Total"]);
+  r.migration.rows.forEach((row, i) => {
+    mig.addRow([stateLabel(row), ...(r.migration.counts[i] ?? []), r.migration.rowTotals[i] ?? 0]);
+  });
+  mig.addRow([]);
+  mig.addRow([
+    "Population",
+    r.migration.population,
+    "Downgraded",
+    r.migration.downgraded,
+    "Upgraded",
+    r.migration.upgraded,
+  ]);
+  const ins = wb.addWorksheet("Insurance 保险");
+  ins.addRow([
+    "Currency",
+    "Insured buyers",
+    "Insured limits",
+    "Exposure",
+    "Cover",
+    "Net of cover",
+    "Over limit",
+    "Excess",
+  ]);
+  for (const c of r.insurance.byCurrency) {
+    const m = (minor: number) => Number(formatMinor(minor, c.currency));
+    ins.addRow([
+      c.currency,
+      c.buyers,
+      m(c.insuredLimitMinor),
+      m(c.exposureMinor),
+      m(c.coverMinor),
+      m(c.netMinor),
+      c.overLimitBuyers,
+      m(c.excessMinor),
+    ]);
+  }
+  ins.addRow([]);
+  ins.addRow([`EL with insurance (${cur})`, major(r.insurance.elMinor)]);
+  ins.addRow([`EL without insurance (${cur})`, major(r.insurance.elUninsuredMinor)]);
+  ins.addRow(["Deadlines", ...Object.entries(r.insurance.deadlines).flat()]);
+  ins.addRow([
+    "Open claims",
+    ...r.insurance.openClaims.flatMap((c) => [
+      c.currency,
+      c.count,
+      Number(formatMinor(c.claimedMinor, c.currency)),
+    ]),
+  ]);
+  ins.addRow([]);
+  ins.addRow(["Over insured limit", "Name", "Policy", "Currency", "Excess"]);
+  for (const o of r.insurance.overLimit) {
+    ins.addRow([
+      o.customerCode,
+      o.customerName,
+      o.policyNumber,
+      o.currency,
+      Number(formatMinor(o.excessMinor, o.currency)),
     ]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -5,7 +5,11 @@ import { type ApiSession, apiSignIn } from "./support/api.ts";
 import { type AppServer, startAppServer } from "./support/app-server.ts";
 import { launchChromium, screenshot, signIn, watchErrors } from "./support/browser.ts";
 
-/** The portfolio risk page against a seeded demo portfolio: the view and the concentration tab. */
+/**
+ * The portfolio risk page against a seeded demo portfolio: the view and the concentration tab; the
+ * view as of a past date groups customers by the tier they had then (state history); the expected
+ * loss tab shows the insured share of the demo's credit insurance.
+ */
 describe("portfolio page", () => {
   let server: AppServer;
   let browser: Browser;
@@ -50,6 +54,52 @@ describe("portfolio page", () => {
     const hhi = Math.round(conc.dimensions.customer.hhi);
     await expect(dims.first().textContent()).resolves.toContain(hhi.toLocaleString("zh-CN"));
     await screenshot(page, "60-portfolio-concentration");
+    expect(errors).toEqual([]);
+  });
+
+  it("groups by the tier a customer had on a past date, and shows EL with the insured share", async () => {
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const tiers = async (asOf: string) =>
+      Object.fromEntries(
+        (await api.get<PortfolioView>(`/portfolio/view?asOf=${asOf}&groupBy=tier`)).body.groups.map((g) => [
+          g.key,
+          g.customers,
+        ]),
+      ) as Record<string, number>;
+    const before = await tiers(today);
+    const customers = (
+      await api.get<{ items: { code: string; tier: string }[] }>("/customers?limit=20&sort=code")
+    ).body.items;
+    const moved = customers.find((c) => c.tier === "general")!;
+    expect((await api.patch(`/customers/${encodeURIComponent(moved.code)}`, { tier: "core" })).status).toBe(
+      200,
+    );
+    const now = await tiers(today);
+    expect(now.general).toBe((before.general ?? 0) - 1);
+    expect(await tiers(yesterday)).toEqual(before);
+
+    await page.getByRole("tab", { name: "组合视图" }).click();
+    await page.getByTestId("portfolio-group-by").click();
+    await page.locator(".ant-select-item-option", { hasText: "客户层级" }).click();
+    const general = page
+      .getByTestId("portfolio-groups")
+      .locator("tbody tr.ant-table-row", { hasText: "general" });
+    await expect
+      .poll(() => general.locator("td").nth(1).textContent(), { timeout: 20_000 })
+      .toBe(String(now.general));
+    await page.getByTestId("portfolio-as-of").fill(yesterday);
+    await expect
+      .poll(() => general.locator("td").nth(1).textContent(), { timeout: 20_000 })
+      .toBe(String(before.general));
+
+    await page.getByTestId("portfolio-as-of").fill(today);
+    const el = (
+      await api.get<{ elMinor: number; insuredMinor: number }>(`/portfolio/expected-loss?asOf=${today}`)
+    ).body;
+    expect(el.insuredMinor).toBeGreaterThan(0);
+    await page.getByRole("tab", { name: "预期损失" }).click();
+    await page.getByTestId("portfolio-el").locator("tbody tr.ant-table-row").first().waitFor();
+    await screenshot(page, "61-portfolio-el");
     expect(errors).toEqual([]);
   });
 });

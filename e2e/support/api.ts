@@ -5,11 +5,12 @@ export interface ApiSession {
   login: string;
   get: <T>(path: string) => Promise<{ status: number; body: T }>;
   post: <T>(path: string, body: unknown) => Promise<{ status: number; body: T }>;
+  patch: <T>(path: string, body: unknown) => Promise<{ status: number; body: T }>;
 }
 
 /**
  * Signs a demo user in (`POST /auth/login`, password `<login>-demo-2025`) and returns helpers that
- * send its session cookie, and the CSRF header on POST, as the browser does.
+ * send its session cookie, and the CSRF header on writes, as the browser does.
  */
 export async function apiSignIn(baseUrl: string, login: string): Promise<ApiSession> {
   const response = await fetch(`${baseUrl}/auth/login`, {
@@ -43,5 +44,6 @@ export async function apiSignIn(baseUrl: string, login: string): Promise<ApiSess
     login,
     get: (path) => call("GET", path),
     post: (path, body) => call("POST", path, body),
+    patch: (path, body) => call("PATCH", path, body),
   };
 }

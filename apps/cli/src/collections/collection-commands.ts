@@ -8,6 +8,7 @@ import {
   evaluatePaymentPromises,
   formatAmount,
   getWorklist,
+  recordCollectionAction,
   renderInterestStatementHtml,
   renderInterestStatementPdf,
   runDunning,
@@ -119,6 +120,50 @@ export async function dunCommand(o: {
     out(
       `run ${r.runId} (${r.mode}) as of ${r.asOf}: ${r.proposals.length} step(s)${skipped ? `; skipped ${skipped}` : ""}`,
     );
+  });
+}
+
+/** `collections action`: the options become the API's action body (validated by the use case). */
+export async function actionCommand(o: {
+  customer: string;
+  kind: string;
+  outcome?: string;
+  invoices?: string[];
+  contact?: string;
+  phone?: string;
+  callback?: string;
+  to?: string;
+  reference?: string;
+  note?: string;
+  as: string;
+  json?: boolean;
+}) {
+  const opt = <K extends string>(key: K, value: string | undefined) => (value ? { [key]: value } : {});
+  const input =
+    o.kind === "call"
+      ? {
+          kind: "call",
+          outcome: o.outcome,
+          ...opt("contact", o.contact),
+          ...opt("phone", o.phone),
+          ...opt("callbackOn", o.callback),
+          ...opt("note", o.note),
+        }
+      : o.kind === "legal"
+        ? { kind: "legal", handedOverTo: o.to, ...opt("reference", o.reference), ...opt("note", o.note) }
+        : { kind: o.kind, note: o.note };
+  await withDatabase(async (handle) => {
+    const action = await recordCollectionAction({
+      handle,
+      actor: o.as,
+      customer: o.customer,
+      input: { ...input, ...(o.invoices?.length ? { invoiceNumbers: o.invoices } : {}) },
+    });
+    if (o.json) {
+      out(JSON.stringify(action, null, 2));
+    } else {
+      out(`recorded ${action.kind} (${action.outcome}) for ${o.customer}: action ${action.id}`);
+    }
   });
 }
 

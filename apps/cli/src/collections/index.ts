@@ -3,7 +3,7 @@ import type { Command } from "commander";
 const today = () => new Date().toISOString().slice(0, 10);
 const list = (value: string, previous: string[] = []) => [...previous, ...value.split(",").filter(Boolean)];
 
-/** `creditdesk collections worklist|dun|promise|interest-statement` (催收). */
+/** `creditdesk collections worklist|dun|action|promise|interest-statement` (催收). */
 export function registerCollectionCommands(program: Command): void {
   const c = program
     .command("collections")
@@ -42,6 +42,44 @@ export function registerCollectionCommands(program: Command): void {
       }) => {
         const { dunCommand } = await import("./collection-commands.ts");
         await dunCommand({ ...o, asOf: o.asOf ?? today() });
+      },
+    );
+  c.command("action")
+    .description("log a collection action by hand: a call with its outcome, a note, or a legal handover")
+    .argument("<customer>", "customer code or id")
+    .requiredOption("--kind <kind>", "call, note or legal")
+    .option(
+      "--outcome <outcome>",
+      "call outcome: reached, no_answer, promised, disputed, refused, wrong_contact",
+    )
+    .option("--invoices <numbers>", "invoice numbers, comma-separated (required for legal)", list)
+    .option("--contact <name>", "call: who was reached")
+    .option("--phone <number>", "call: the number called")
+    .option("--callback <date>", "call: call back on YYYY-MM-DD")
+    .option("--to <party>", "legal: handed over to (lawyer, agency)")
+    .option("--reference <ref>", "legal: case reference")
+    .option("--note <text>", "note (required for kind note)")
+    .requiredOption("--as <login>", "who records it")
+    .option("--json", "print JSON")
+    .action(
+      async (
+        customer: string,
+        o: {
+          kind: string;
+          outcome?: string;
+          invoices?: string[];
+          contact?: string;
+          phone?: string;
+          callback?: string;
+          to?: string;
+          reference?: string;
+          note?: string;
+          as: string;
+          json?: boolean;
+        },
+      ) => {
+        const { actionCommand } = await import("./collection-commands.ts");
+        await actionCommand({ customer, ...o });
       },
     );
   const promise = c.command("promise").description("promises to pay");

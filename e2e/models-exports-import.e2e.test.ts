@@ -111,6 +111,14 @@ describe("models charts, full exports and import progress", () => {
     expect(label).toContain(`KS ${detail.body.curves.train.ks.statistic.toFixed(3)}`);
     await expect.poll(() => inkOf("model-curves-roc")).toBeGreaterThan(500);
     await expect.poll(() => inkOf("model-curves-ks")).toBeGreaterThan(500);
+    // The bins table exports whole: one line per bin of every characteristic.
+    const bins = await api.get<{ scorecard: { bins: unknown[] }[] }>(`/models/${champion?.id}`);
+    const [binsFile] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("model-bins-export").click(),
+    ]);
+    const binLines = (await readFile((await binsFile.path()) ?? "", "utf8")).trimEnd().split("\r\n");
+    expect(binLines).toHaveLength(1 + bins.body.scorecard.reduce((n, f) => n + f.bins.length, 0));
     await page.getByTestId("model-detail").scrollIntoViewIfNeeded();
     await page.screenshot({ path: "test-results/30-model-roc-ks.png" });
     expect(errors).toEqual([]);
@@ -187,6 +195,23 @@ describe("models charts, full exports and import progress", () => {
     await expect.poll(() => inkOf("customer-aging-chart")).toBeGreaterThan(100);
     await page.getByTestId("customer-aging").scrollIntoViewIfNeeded();
     await page.screenshot({ path: "test-results/36-credit-file-aging.png" });
+
+    // A second assessment: the history shows, and exports every assessment the API holds.
+    await page.getByTestId("run-assessment").click();
+    const history = await api.get<{ items: unknown[]; nextCursor: string | null }>(
+      `/customers/${encodeURIComponent(best.code)}/assessments?limit=500`,
+    );
+    await expect.poll(async () => (await page.getByTestId("history-reasons").count()) > 1).toBe(true);
+    const [historyFile] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("assessments-export").click(),
+    ]);
+    const now = await api.get<{ items: unknown[] }>(
+      `/customers/${encodeURIComponent(best.code)}/assessments?limit=500`,
+    );
+    expect(now.body.items.length).toBeGreaterThanOrEqual(history.body.items.length);
+    const historyLines = (await readFile((await historyFile.path()) ?? "", "utf8")).trimEnd().split("\r\n");
+    expect(historyLines).toHaveLength(1 + now.body.items.length);
     expect(errors).toEqual([]);
   });
 

@@ -174,6 +174,40 @@ function ModelDetail({ id }: { id: number }) {
   return (
     <Card size="small" title={`${m.name} v${m.version}`} style={{ marginTop: 16 }} data-testid="model-detail">
       <ModelCurves lines={lines} x="score" testId="model-curves" empty={t("models.noCurves")} />
+      <div style={{ display: "flex", justifyContent: "flex-end", margin: "12px 0 4px" }}>
+        {m.scorecard ? (
+          <ExportButton
+            name={`model-${m.name}-v${m.version}-bins`}
+            header={[
+              t("models.characteristic"),
+              "IV",
+              t("models.bin"),
+              t("models.good"),
+              t("models.bad"),
+              "WOE",
+              t("models.points"),
+            ]}
+            rows={() =>
+              rows.map((r) => [
+                r.feature,
+                i18n.number(r.iv, 3),
+                r.label,
+                r.good,
+                r.bad,
+                i18n.number(r.woe, 3),
+                i18n.number(r.points, 1),
+              ])
+            }
+            testId="model-bins-export"
+          />
+        ) : (
+          <ExportButton
+            name={`model-${m.name}-v${m.version}-importance`}
+            header={[t("models.characteristic"), t("models.gain")]}
+            rows={() => (m.importance ?? []).map((r) => [r.feature, i18n.number(r.gain, 2)])}
+          />
+        )}
+      </div>
       {m.scorecard ? (
         <Table
           size="small"

@@ -139,7 +139,21 @@ function Scorecards() {
       />
       {def?.overrides && def.overrides.length > 0 ? (
         <>
-          <h2 className="cd-section-title">{t("models.overrides")}</h2>
+          <Space style={{ width: "100%", justifyContent: "space-between" }}>
+            <h2 className="cd-section-title">{t("models.overrides")}</h2>
+            <ExportButton
+              name={`scorecard-${version ?? ""}-overrides`}
+              header={[t("models.reasonCode"), t("models.override"), t("models.maxGrade"), t("models.why")]}
+              rows={() =>
+                (def.overrides ?? []).map((o) => [
+                  o.code,
+                  i18n.locale === "zh-CN" ? o.text.zh : o.text.en,
+                  i18n.label("grade", o.maxGrade),
+                  o.description ?? t("common.empty"),
+                ])
+              }
+            />
+          </Space>
           <Table
             size="small"
             rowKey="code"

@@ -1,11 +1,13 @@
 import { Alert, Button, Card, Col, Descriptions, Row, Statistic, Table, Tag, Typography } from "antd";
 import type { EChartsCoreOption } from "echarts/core";
 import { useMemo, useState } from "react";
-import { ApiError, apiGetOptional, apiPost } from "../../shared/api/client.ts";
+import { ApiError, apiGet, apiGetOptional, apiPost } from "../../shared/api/client.ts";
+import { EXPORT_PAGE_SIZE } from "../../shared/api/fetch-all-pages.ts";
 import type { Customer } from "../../shared/api/types.ts";
 import { useApi } from "../../shared/api/use-api.ts";
 import { type I18n, useI18n } from "../../shared/i18n/i18n-context.tsx";
 import { EChart } from "../../shared/ui/echart.tsx";
+import { ExportAllButton } from "../../shared/ui/export-all-button.tsx";
 import { EmptyState, LoadError, PageLoading } from "../../shared/ui/page-state.tsx";
 import {
   type AssessmentView,
@@ -103,6 +105,36 @@ export function AssessmentTab({ customer }: { customer: Customer }) {
         <>
           <h2 className="cd-section-title">{t("assessment.history")}</h2>
           <ScoreHistoryChart items={items} />
+          <div style={{ display: "flex", justifyContent: "flex-end", marginBottom: 4 }}>
+            {/* The whole history (every page of the API), not only the 20 shown. */}
+            <ExportAllButton<AssessmentView>
+              name={`assessments-${customer.code}`}
+              header={[
+                t("assessment.assessedOn"),
+                t("assessment.score"),
+                t("assessment.grade"),
+                t("assessment.pd"),
+                t("assessment.scorecard"),
+                t("creditFile.reasonCodes"),
+              ]}
+              fetchPage={async (cursor) => {
+                const page = await apiGet<{ items: unknown[]; nextCursor: string | null }>(
+                  `/customers/${customer.id}/assessments`,
+                  { limit: EXPORT_PAGE_SIZE, cursor },
+                );
+                return { items: toAssessmentList(page), nextCursor: page.nextCursor };
+              }}
+              row={(a) => [
+                i18n.date(a.assessedOn),
+                i18n.number(a.score),
+                a.grade ? i18n.label("grade", a.grade) : t("common.empty"),
+                i18n.percent(a.pd, 2),
+                a.model ?? t("common.empty"),
+                a.reasons.map((r) => r.code).join(" "),
+              ]}
+              testId="assessments-export"
+            />
+          </div>
           <Table<AssessmentView>
             size="small"
             rowKey={(row) => row.key}

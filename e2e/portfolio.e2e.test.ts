@@ -102,4 +102,44 @@ describe("portfolio page", () => {
     await screenshot(page, "61-portfolio-el");
     expect(errors).toEqual([]);
   });
+
+  it("saves a stress scenario from the form and shows its result, and edits a concentration limit", async () => {
+    await page.getByRole("tab", { name: "压力测试" }).click();
+    // The demo stores two scenarios; a new one is made in the dialog.
+    await page.getByTestId("portfolio-new-scenario").click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("情景名称").fill("E2E 前两大客户违约");
+    await dialog.getByLabel("冲击").click();
+    await page.locator(".ant-select-item-option", { hasText: "最大 N 个敞口违约" }).click();
+    await dialog.getByLabel("N（最大敞口客户数）").fill("2");
+    await dialog.getByRole("button", { name: /确\s*定|OK/ }).click();
+    await dialog.waitFor({ state: "detached" });
+    await page.getByTestId("portfolio-stress-result").waitFor();
+    const stored = (
+      await api.get<{ items: { id: number; scenario: { name: string; shocks: unknown[] } }[] }>(
+        "/portfolio/stress-scenarios",
+      )
+    ).body.items;
+    const mine = stored.find((s) => s.scenario.name === "E2E 前两大客户违约")!;
+    expect(mine.scenario.shocks).toEqual([{ kind: "top_n_default", n: 2 }]);
+    expect(stored.length).toBeGreaterThanOrEqual(3);
+    const result = (
+      await api.get<{ deltaElMinor: number }>(`/portfolio/stress-scenarios/${mine.id}/result?asOf=${today}`)
+    ).body;
+    expect(result.deltaElMinor).toBeGreaterThanOrEqual(0);
+
+    await page.getByRole("tab", { name: "集中度" }).click();
+    await page.getByTestId("limit-edit-customer").click();
+    await dialog.getByLabel("最高占比（%）").fill("5");
+    await dialog.getByRole("button", { name: /确\s*定|OK/ }).click();
+    await dialog.waitFor({ state: "detached" });
+    const limits = (
+      await api.get<{ items: { dimension: string; maxShareBps: number }[] }>(
+        "/portfolio/concentration-limits",
+      )
+    ).body.items;
+    expect(limits.find((l) => l.dimension === "customer")?.maxShareBps).toBe(500);
+    await screenshot(page, "62-portfolio-limits");
+    expect(errors).toEqual([]);
+  });
 });

@@ -93,7 +93,7 @@ export function registerDemoCommands(program: Command): void {
               `  sales orders ${c.orders}, invoices ${c.invoices}, payments ${c.payments}, allocations ${c.allocations}\n` +
               `  credit notes ${c.creditNotes}, disputes ${c.disputes}, fx rates ${c.fxRates}\n` +
               `  insurance policies ${coverage.policies}, insured limits ${coverage.insuredLimits}, overdue notifications ${coverage.notifications}, claims ${coverage.claims}\n` +
-              `  factoring agreements ${coverage.factoringAgreements}, factored invoices ${coverage.factoredInvoices}, collection actions ${coverage.collectionActions}, promises to pay kept ${coverage.promises.kept} / broken ${coverage.promises.broken} / open ${coverage.promises.open}\n`,
+              `  factoring agreements ${coverage.factoringAgreements}, factored invoices ${coverage.factoredInvoices}, collection actions ${coverage.collectionActions}, promises to pay kept ${coverage.promises.kept} / broken ${coverage.promises.broken} / open ${coverage.promises.open}, stress scenarios ${coverage.stressScenarios}\n`,
           );
         } finally {
           await handle.close();

@@ -21,6 +21,7 @@ import {
   type StoredScenario,
   type StressResult,
 } from "./portfolio-api.ts";
+import { ConcentrationLimitModal, type ConcentrationLimitRow, ScenarioModal } from "./portfolio-forms.tsx";
 
 const today = () => new Date().toISOString().slice(0, 10);
 const daysBefore = (iso: string, days: number) =>
@@ -268,6 +269,82 @@ function ConcentrationTab({ asOf }: { asOf: string }) {
           },
         ]}
       />
+      <ConcentrationLimitsTable mayConfigure={can("portfolio:configure")} onSaved={data.reload} />
+    </>
+  );
+}
+
+/** The configured concentration limits, each editable by those who may configure the portfolio. */
+function ConcentrationLimitsTable({ mayConfigure, onSaved }: { mayConfigure: boolean; onSaved: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const limits = useApi(
+    (signal) =>
+      apiGet<{ items: ConcentrationLimitRow[] }>("/portfolio/concentration-limits", undefined, signal),
+    [],
+  );
+  const [editing, setEditing] = useState<ConcentrationLimitRow | null>(null);
+  if (limits.error) {
+    return <LoadError error={limits.error} onRetry={limits.reload} />;
+  }
+  return (
+    <>
+      <h3>{t("portfolio.concentrationLimits")}</h3>
+      <Table<ConcentrationLimitRow>
+        size="small"
+        rowKey="dimension"
+        data-testid="portfolio-limits"
+        loading={limits.loading}
+        pagination={false}
+        dataSource={limits.data?.items ?? []}
+        columns={[
+          {
+            key: "dimension",
+            title: t("portfolio.group"),
+            render: (_, l) => t(`portfolio.dim.${l.dimension}` as MessageKey),
+          },
+          {
+            key: "max",
+            title: t("portfolio.maxShare"),
+            align: "right",
+            render: (_, l) => i18n.percent(l.maxShareBps / 10_000),
+          },
+          { key: "severity", title: t("portfolio.severity"), dataIndex: "severity" },
+          { key: "department", title: t("portfolio.department"), dataIndex: "department" },
+          {
+            key: "active",
+            title: t("portfolio.active"),
+            render: (_, l) => (l.active ? t("portfolio.yes") : t("portfolio.no")),
+          },
+          ...(mayConfigure
+            ? [
+                {
+                  key: "edit",
+                  title: "",
+                  render: (_: unknown, l: ConcentrationLimitRow) => (
+                    <Button
+                      size="small"
+                      onClick={() => setEditing(l)}
+                      data-testid={`limit-edit-${l.dimension}`}
+                    >
+                      {t("portfolio.edit")}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {editing ? (
+        <ConcentrationLimitModal
+          limit={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            limits.reload();
+            onSaved();
+          }}
+        />
+      ) : null}
     </>
   );
 }
@@ -417,6 +494,8 @@ function MigrationTab({ asOf }: { asOf: string }) {
 function StressTab({ asOf }: { asOf: string }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const { can } = useAuth();
+  const [creating, setCreating] = useState(false);
   const list = useApi(
     (signal) => apiGet<{ items: StoredScenario[] }>("/portfolio/stress-scenarios", undefined, signal),
     [],
@@ -433,14 +512,37 @@ function StressTab({ asOf }: { asOf: string }) {
     return <LoadError error={list.error} onRetry={list.reload} />;
   }
   const items = list.data?.items ?? [];
-  if (!list.loading && items.length === 0) {
-    return <EmptyState>{t("portfolio.noScenarios")}</EmptyState>;
-  }
   const r = result.data;
   const cur = r?.baseCurrency ?? "CNY";
+  const create = can("portfolio:configure") ? (
+    <>
+      <Button onClick={() => setCreating(true)} data-testid="portfolio-new-scenario">
+        {t("portfolio.newScenario")}
+      </Button>
+      {creating ? (
+        <ScenarioModal
+          baseCurrency={cur}
+          onClose={() => setCreating(false)}
+          onSaved={(id) => {
+            list.reload();
+            setChosen(id);
+          }}
+        />
+      ) : null}
+    </>
+  ) : null;
+  if (!list.loading && items.length === 0) {
+    return (
+      <>
+        <EmptyState>{t("portfolio.noScenarios")}</EmptyState>
+        {create}
+      </>
+    );
+  }
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
+        {create}
         <span>{t("portfolio.scenario")}</span>
         <Select<number>
           aria-label={t("portfolio.scenario")}

@@ -11,6 +11,13 @@ import { fileOverdueNotification } from "../insurance/file-overdue-notification.
 import { moveInsuranceClaim } from "../insurance/move-insurance-claim.ts";
 import { recordInsurerDecision } from "../insurance/record-insurer-decision.ts";
 import { requestInsuredLimit } from "../insurance/request-insured-limit.ts";
+import { saveStressScenario } from "../portfolio/stress-scenarios.ts";
+
+/** Named stress scenarios the demo stores, so the stress tab and the report have something to run. */
+const DEMO_SCENARIOS = [
+  { name: "前三大客户违约 Top 3 default", shocks: [{ kind: "top_n_default", n: 3 }] },
+  { name: "经济下行 PD × 2, LGD + 10", shocks: [{ kind: "pd_factor", factor: 2, lgdAddBps: 1_000 }] },
+] as const;
 
 /** Customers (the first by id: the showcase ones lead) whose invoices the coverage plan reads. */
 const WINDOW_CUSTOMERS = 200;
@@ -25,13 +32,14 @@ export interface DemoCoverageCounts {
   factoredInvoices: number;
   collectionActions: number;
   promises: { kept: number; broken: number; open: number };
+  stressScenarios: number;
 }
 
 /**
  * Adds the demo's credit insurance (policies, insured limits with the insurer's decisions, overdue
  * notifications, a claim), factoring (agreements with and without recourse, receivables sold and
- * pledged) and collections (calls, a note, a legal handover, promises to pay kept, broken and open)
- * on top of a freshly written demo portfolio, through the same use cases the API calls (validated,
+ * pledged), collections (calls, a note, a legal handover, promises to pay kept, broken and open)
+ * and two named stress scenarios on top of a freshly written demo portfolio, through the same use cases the API calls (validated,
  * audited). Planned by core `planDemoCoverage` from the invoices of the first customers only, so it
  * is deterministic by seed and costs the same for 20 or 100,000 customers.
  */
@@ -86,7 +94,12 @@ export async function seedDemoCoverage(options: {
     factoredInvoices: 0,
     collectionActions: 0,
     promises: { kept: 0, broken: 0, open: 0 },
+    stressScenarios: 0,
   };
+  for (const scenario of DEMO_SCENARIOS) {
+    await saveStressScenario({ handle, actor: ACTOR, scenario });
+    counts.stressScenarios++;
+  }
   for (const policy of plan.policies) {
     await createInsurancePolicy({ handle, actor, input: policy });
     counts.policies++;

@@ -142,4 +142,18 @@ describe("portfolio page", () => {
     await screenshot(page, "62-portfolio-limits");
     expect(errors).toEqual([]);
   });
+
+  it("back-tests the predicted PDs from the back-test tab", async () => {
+    const start = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+    const api12 = (
+      await api.get<{ rows: { grade: string }[]; total: { obligors: number } }>(
+        `/portfolio/backtest?start=${start}&horizonMonths=12`,
+      )
+    ).body;
+    await page.getByRole("tab", { name: "违约概率回测" }).click();
+    const rows = page.getByTestId("portfolio-backtest").locator("tbody tr.ant-table-row");
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(api12.rows.length + 1);
+    await expect(rows.last().locator("td").nth(1).textContent()).resolves.toBe(String(api12.total.obligors));
+    expect(errors).toEqual([]);
+  });
 });

@@ -127,3 +127,23 @@ export function migrationRows(m: Migration): Record<string, string | number>[] {
     total: m.rowTotals[i] ?? 0,
   }));
 }
+
+/** One grade of a PD back-test (GET /portfolio/backtest). */
+export interface BacktestRow {
+  grade: string;
+  obligors: number;
+  predictedPd: number;
+  expectedDefaults: number;
+  defaults: number;
+  observedRate: number;
+  pValue: number;
+  result: "pass" | "fail";
+}
+
+export interface Backtest {
+  start: string;
+  horizonMonths: number;
+  alpha: number;
+  rows: BacktestRow[];
+  total: BacktestRow;
+}

@@ -9,6 +9,8 @@ import { EChart } from "../shared/ui/echart.tsx";
 import { PageHeader } from "../shared/ui/page-header.tsx";
 import { EmptyState, LoadError } from "../shared/ui/page-state.tsx";
 import {
+  type Backtest,
+  type BacktestRow,
   bandColour,
   type ExpectedLoss,
   GROUP_BY,
@@ -491,6 +493,84 @@ function MigrationTab({ asOf }: { asOf: string }) {
   );
 }
 
+/** Back-test of predicted PDs: customers assessed by the start date against the defaults after it. */
+function BacktestTab({ asOf }: { asOf: string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [start, setStart] = useState(daysBefore(asOf, 365));
+  const [horizon, setHorizon] = useState(12);
+  const data = useApi(
+    (signal) => apiGet<Backtest>("/portfolio/backtest", { start, horizonMonths: horizon }, signal),
+    [start, horizon],
+  );
+  const rows = data.data ? [...data.data.rows, data.data.total] : [];
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <span>{t("portfolio.backtestStart")}</span>
+        <Input
+          type="date"
+          aria-label={t("portfolio.backtestStart")}
+          data-testid="portfolio-backtest-start"
+          value={start}
+          onChange={(e) => e.target.value && setStart(e.target.value)}
+        />
+        <span>{t("portfolio.horizon")}</span>
+        <Select<number>
+          aria-label={t("portfolio.horizon")}
+          value={horizon}
+          onChange={setHorizon}
+          style={{ width: 120 }}
+          options={[3, 6, 12, 24].map((m) => ({ value: m, label: t("portfolio.months", { n: m }) }))}
+        />
+      </Space>
+      {data.error ? <LoadError error={data.error} onRetry={data.reload} /> : null}
+      <Table<BacktestRow>
+        size="small"
+        rowKey="grade"
+        data-testid="portfolio-backtest"
+        loading={data.loading}
+        pagination={false}
+        dataSource={rows}
+        locale={{ emptyText: <EmptyState>{t("portfolio.backtestEmpty")}</EmptyState> }}
+        columns={[
+          { key: "grade", title: t("portfolio.grade"), dataIndex: "grade" },
+          { key: "n", title: t("portfolio.obligors"), dataIndex: "obligors", align: "right" },
+          {
+            key: "pd",
+            title: t("portfolio.predictedPd"),
+            align: "right",
+            render: (_, r) => i18n.percent(r.predictedPd, 2),
+          },
+          {
+            key: "expected",
+            title: t("portfolio.expectedDefaults"),
+            align: "right",
+            render: (_, r) => r.expectedDefaults.toFixed(1),
+          },
+          { key: "defaults", title: t("portfolio.defaults"), dataIndex: "defaults", align: "right" },
+          {
+            key: "observed",
+            title: t("portfolio.observedRate"),
+            align: "right",
+            render: (_, r) => i18n.percent(r.observedRate, 2),
+          },
+          { key: "p", title: "p", align: "right", render: (_, r) => r.pValue.toFixed(3) },
+          {
+            key: "result",
+            title: t("portfolio.result"),
+            render: (_, r) => (
+              <Tag color={r.result === "pass" ? "green" : "red"}>
+                {r.result === "pass" ? t("portfolio.pass") : t("portfolio.fail")}
+              </Tag>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}
+
 function StressTab({ asOf }: { asOf: string }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -637,6 +717,7 @@ export default function PortfolioPage() {
             },
             { key: "el", label: t("portfolio.tab.el"), children: <ExpectedLossTab asOf={asOf} /> },
             { key: "migration", label: t("portfolio.tab.migration"), children: <MigrationTab asOf={asOf} /> },
+            { key: "backtest", label: t("portfolio.tab.backtest"), children: <BacktestTab asOf={asOf} /> },
             { key: "stress", label: t("portfolio.tab.stress"), children: <StressTab asOf={asOf} /> },
           ]}
         />

@@ -59,8 +59,8 @@ const VERSION = (
 /** The built-in capabilities, in registration (and OpenAPI) order. */
 export const CORE_CAPABILITIES: readonly Capability[] = [
   (app, { handle }) => registerHealthRoutes(app, handle),
-  (app, { handle }) => {
-    registerCustomerRoutes(app, handle);
+  (app, { handle, baseCurrency }) => {
+    registerCustomerRoutes(app, handle, { baseCurrency });
     registerCustomerContactRoutes(app, handle);
     registerArchiveRecordRoutes(app, handle);
   },

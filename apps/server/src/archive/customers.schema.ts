@@ -1,6 +1,7 @@
+import { RISK_GRADES } from "@creditdesk/core/assessment";
 import {
   COMPANY_TYPES,
-  CUSTOMER_SORTS,
+  CUSTOMER_LIST_SORTS,
   CUSTOMER_STATUSES,
   CUSTOMER_TIERS,
   customerInsert,
@@ -23,8 +24,13 @@ export const customerParams = z.object({
   idOrCode: z.string().min(1).max(64).describe("customer code, or numeric id when no customer has that code"),
 });
 
+const gradeList = z
+  .string()
+  .transform((s) => s.split(",").filter(Boolean))
+  .pipe(z.array(z.enum(RISK_GRADES)).min(1));
+
 export const listCustomersQuery = listQuery({
-  sorts: CUSTOMER_SORTS,
+  sorts: CUSTOMER_LIST_SORTS,
   defaultSort: "code",
   filters: {
     q: z
@@ -42,7 +48,44 @@ export const listCustomersQuery = listQuery({
     countryCode: z.string().length(2).optional(),
     parentCode: z.string().optional(),
     salesOwner: z.string().optional(),
+    grade: gradeList
+      .optional()
+      .describe(`latest assessment's grade, comma-separated (${RISK_GRADES.join(", ")})`),
+    utilisationMin: z.coerce
+      .number()
+      .min(0)
+      .max(100000)
+      .optional()
+      .describe("utilisation (exposure / limit) at least this many percent"),
+    hasOverdue: z.enum(["true", "false"]).optional().describe("true: some receivable overdue; false: none"),
+    overdueMin: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(Number.MAX_SAFE_INTEGER)
+      .optional()
+      .describe("overdue receivables at least this much (base currency, minor units)"),
   },
 });
 
-export const customerPage = pageOf(customerSchema);
+export const customerStandingSchema = z
+  .object({
+    baseCurrency: z.string().describe("currency of the amounts (the base currency)"),
+    grade: z.string().nullable().describe("latest assessment's grade (null: never assessed)"),
+    score: z.number().nullable(),
+    openMinor: z.number().int().describe("open receivables, base currency minor units"),
+    overdueMinor: z.number().int().describe("overdue receivables, base currency minor units"),
+    exposureMinor: z
+      .number()
+      .int()
+      .describe("open receivables + undelivered orders + delivered not invoiced + reservations"),
+    limitMinor: z.number().int().nullable().describe("credit limits in force, base currency (null: none)"),
+    utilisation: z.number().nullable().describe("exposure / limit (1 = 100 %; null without a limit)"),
+  })
+  .meta({ id: "CustomerStanding" });
+
+export const customerListItem = customerSelect
+  .extend({ standing: customerStandingSchema })
+  .meta({ id: "CustomerListItem" });
+
+export const customerPage = pageOf(customerListItem);

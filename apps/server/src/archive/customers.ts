@@ -1,5 +1,10 @@
 import type { DatabaseHandle } from "@creditdesk/db";
-import { createCustomer, getCustomer, listCustomers, updateCustomer } from "@creditdesk/lib/archive";
+import {
+  createCustomer,
+  getCustomer,
+  listCustomersWithStanding,
+  updateCustomer,
+} from "@creditdesk/lib/archive";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { splitListQuery } from "../shared/list-query.ts";
@@ -15,7 +20,11 @@ import {
 } from "./customers.schema.ts";
 
 /** `/customers`: the customer profiles of the credit archive, with registry identifiers. */
-export function registerCustomerRoutes(app: FastifyInstance, handle: DatabaseHandle): void {
+export function registerCustomerRoutes(
+  app: FastifyInstance,
+  handle: DatabaseHandle,
+  options: { baseCurrency: string },
+): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     "/customers",
@@ -24,15 +33,27 @@ export function registerCustomerRoutes(app: FastifyInstance, handle: DatabaseHan
         tags: [CUSTOMERS_TAG],
         summary: "List customers",
         description:
-          "Free-text `q` searches code, legal name, other names and identifier values (Chinese included). Filters: industry, region, status, tier, companyType, countryCode, parentCode, salesOwner. Sort: code, legalName, createdAt, updatedAt, id.",
+          "Free-text `q` searches code, legal name, other names and identifier values (Chinese included). Filters: industry, region, status, tier, companyType, countryCode, parentCode, salesOwner. Standing filters: grade (comma-separated), utilisationMin (%), hasOverdue, overdueMin (base currency minor units). Sort: code, legalName, createdAt, updatedAt, id, score, utilisation, overdue. Each customer carries its standing today: latest grade and score, open and overdue receivables, exposure, limit and utilisation in the base currency, as the portfolio view computes them.",
         querystring: listCustomersQuery,
         response: { 200: customerPage, 400: problemResponses[400] },
       },
     },
     async (request) => {
       const { params, filters } = splitListQuery(request.query);
-      const { q, ...rest } = filters;
-      return listCustomers({ handle, q, filters: rest, params });
+      const { q, grade, utilisationMin, hasOverdue, overdueMin, ...rest } = filters;
+      return listCustomersWithStanding({
+        handle,
+        q,
+        filters: rest,
+        standing: {
+          grades: grade,
+          utilisationMinPercent: utilisationMin,
+          hasOverdue: hasOverdue === undefined ? undefined : hasOverdue === "true",
+          overdueMinMinor: overdueMin,
+        },
+        params,
+        baseCurrency: options.baseCurrency,
+      });
     },
   );
   r.post(

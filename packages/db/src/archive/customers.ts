@@ -1,7 +1,9 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { Db } from "../client.ts";
+import { type Db, queryRows } from "../client.ts";
+import { type CustomerStandingRow, customerStandingCtes } from "../portfolio/customer-standing.ts";
 import {
+  filterConditions,
   type KeysetPosition,
   listRows,
   type Patch,
@@ -22,6 +24,11 @@ export type Customer = z.infer<typeof customerSelect>;
 
 export const CUSTOMER_SORTS = ["code", "legalName", "createdAt", "updatedAt", "id"] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+/** Sorts of the customer list on its credit standing (computed, see `listCustomersWithStanding`). */
+export const CUSTOMER_STANDING_SORTS = ["score", "utilisation", "overdue"] as const;
+export type CustomerStandingSort = (typeof CUSTOMER_STANDING_SORTS)[number];
+export const CUSTOMER_LIST_SORTS = [...CUSTOMER_SORTS, ...CUSTOMER_STANDING_SORTS] as const;
+export type CustomerListSort = (typeof CUSTOMER_LIST_SORTS)[number];
 export const CUSTOMER_FILTERS = [
   "industry",
   "region",
@@ -206,4 +213,171 @@ export async function countCustomerContacts(db: Db, customerId: number): Promise
     .from(contacts)
     .where(and(eq(contacts.customerId, customerId)));
   return row?.n ?? 0;
+}
+
+/** A listed customer's credit standing today (base currency figures, integer minor units). */
+export interface CustomerStanding extends CustomerStandingRow {
+  baseCurrency: string;
+}
+export type CustomerWithStanding = Customer & { standing: CustomerStanding };
+
+/** Filters of the list on the standing (all optional, combined with AND). */
+export interface CustomerStandingFilter {
+  /** Latest assessment's grade is one of these. */
+  grades?: readonly string[] | undefined;
+  /** Utilisation (exposure / limit) at least this many percent (customers without a limit never match). */
+  utilisationMinPercent?: number | undefined;
+  /** true: some receivable is overdue; false: nothing is. */
+  hasOverdue?: boolean | undefined;
+  /** Overdue receivables at least this much (base currency minor units). */
+  overdueMinMinor?: number | undefined;
+}
+
+export interface ListCustomersWithStandingRequest {
+  q?: string | undefined;
+  filters?: Partial<Record<CustomerFilter, unknown>> | undefined;
+  standing?: CustomerStandingFilter | undefined;
+  sort: { field: CustomerListSort; descending: boolean };
+  after?: KeysetPosition | undefined;
+  limit: number;
+  asOf: string;
+  now: Date;
+  baseCurrency: string;
+}
+
+// Sort keys on the standing: NOT NULL (a missing score or utilisation sorts below every value) so
+// that the keyset comparison (key, id) is total, and cast back to the same type from the cursor.
+const STANDING_SORT_KEYS: Record<CustomerStandingSort, { expr: SQL; type: SQL }> = {
+  score: { expr: sql`coalesce(s.score, '-Infinity'::float8)`, type: sql`float8` },
+  utilisation: { expr: sql`coalesce(s.utilisation, '-Infinity'::float8)`, type: sql`float8` },
+  overdue: { expr: sql`coalesce(s.overdue_minor, 0)::int8`, type: sql`int8` },
+};
+
+const isStandingSort = (field: CustomerListSort): field is CustomerStandingSort =>
+  (CUSTOMER_STANDING_SORTS as readonly string[]).includes(field);
+
+function standingConditions(f: CustomerStandingFilter | undefined): SQL[] {
+  const out: SQL[] = [];
+  if (f?.grades !== undefined && f.grades.length > 0) {
+    out.push(
+      sql`s.grade = any(cast(${`{${f.grades.map((g) => `"${g.replace(/["\\]/g, "")}"`).join(",")}}`} as text[]))`,
+    );
+  }
+  if (f?.utilisationMinPercent !== undefined) {
+    // Exact: exposure × 100 ≥ x × limit in numeric (a float product such as 0.29 × 100 misses 29).
+    out.push(
+      sql`s.limit_minor > 0 and s.exposure_minor::numeric * 100 >= cast(${String(f.utilisationMinPercent)} as numeric) * s.limit_minor`,
+    );
+  }
+  if (f?.hasOverdue !== undefined) {
+    out.push(f.hasOverdue ? sql`s.overdue_minor > 0` : sql`coalesce(s.overdue_minor, 0) = 0`);
+  }
+  if (f?.overdueMinMinor !== undefined) {
+    out.push(sql`coalesce(s.overdue_minor, 0) >= ${f.overdueMinMinor}`);
+  }
+  return out;
+}
+
+interface StandingSqlRow extends CustomerStandingRow {
+  id: number;
+  key: string;
+}
+
+const standingColumns = sql`s.grade, s.score, coalesce(s.open_minor, 0)::int8 as "openMinor",
+  coalesce(s.overdue_minor, 0)::int8 as "overdueMinor", coalesce(s.exposure_minor, 0)::int8 as "exposureMinor",
+  s.limit_minor as "limitMinor", s.utilisation`;
+
+/**
+ * One page of the customer list with each customer's credit standing (latest grade and score,
+ * open and overdue receivables, exposure, limit, utilisation — `customerStandingCtes`), set-wise:
+ * - sorted by a profile column with no standing filter: the page by keyset as `listCustomers`,
+ *   then the standing of just those customers in one statement;
+ * - sorted or filtered on the standing: one statement computes it for every customer the profile
+ *   filters keep, filters, and pages by keyset on (sort key, id).
+ */
+export async function listCustomersWithStanding(
+  db: Db,
+  request: ListCustomersWithStandingRequest,
+): Promise<RowPage<CustomerWithStanding>> {
+  const figures = { asOf: request.asOf, now: request.now, baseCurrency: request.baseCurrency };
+  const extra = standingConditions(request.standing);
+  const { field, descending } = request.sort;
+  if (!isStandingSort(field) && extra.length === 0) {
+    const page = await listCustomers(db, { ...request, sort: { field, descending } });
+    const ids = page.rows.map((r) => r.id);
+    const found =
+      ids.length === 0
+        ? []
+        : await queryRows<StandingSqlRow>(
+            db,
+            sql`with ${customerStandingCtes({ ...figures, customerIds: ids })}
+            select s.customer_id::int8 as id, '' as key, ${standingColumns} from standing s`,
+          );
+    return { rows: attachStanding(page.rows, found, request.baseCurrency), next: page.next };
+  }
+  const key = isStandingSort(field)
+    ? STANDING_SORT_KEYS[field]
+    : {
+        expr: sql`${customerResource.sorts[field]}`,
+        type: sql.raw(customerResource.sorts[field].getSQLType()),
+      };
+  const q = request.q?.trim();
+  const conditions = [
+    ...filterConditions(customerResource.filters, request.filters),
+    ...(q ? [customerSearchCondition(q)] : []),
+    ...extra,
+  ];
+  if (request.after) {
+    const position = sql`(${key.expr}, ${customers.id})`;
+    const bound = sql`(cast(${request.after.key} as ${key.type}), cast(${request.after.id} as bigint))`;
+    conditions.push(descending ? sql`${position} < ${bound}` : sql`${position} > ${bound}`);
+  }
+  const direction = sql.raw(descending ? "desc" : "asc");
+  const found = await queryRows<StandingSqlRow>(
+    db,
+    sql`with ${customerStandingCtes(figures)}
+    select ${customers.id} as id, (${key.expr})::text as key, ${standingColumns}
+    from ${customers} left join standing s on s.customer_id = ${customers.id}
+    ${conditions.length > 0 ? sql`where ${and(...conditions)}` : sql``}
+    order by ${key.expr} ${direction}, ${customers.id} ${direction}
+    limit ${request.limit + 1}`,
+  );
+  const more = found.length > request.limit;
+  const pageRows = more ? found.slice(0, request.limit) : found;
+  const ids = pageRows.map((r) => Number(r.id));
+  const byId = new Map(
+    ids.length === 0
+      ? []
+      : (await db.select().from(customers).where(inArray(customers.id, ids))).map((row) => [row.id, row]),
+  );
+  const ordered = ids.map((id) => byId.get(id)).filter((row): row is CustomerRow => row !== undefined);
+  const last = pageRows[pageRows.length - 1];
+  return {
+    rows: attachStanding(await withIdentifiers(db, ordered), pageRows, request.baseCurrency),
+    next: more && last ? { key: last.key, id: Number(last.id) } : null,
+  };
+}
+
+function attachStanding(
+  rows: Customer[],
+  found: readonly StandingSqlRow[],
+  baseCurrency: string,
+): CustomerWithStanding[] {
+  const byId = new Map(found.map((r) => [Number(r.id), r]));
+  return rows.map((row) => {
+    const s = byId.get(row.id);
+    return {
+      ...row,
+      standing: {
+        baseCurrency,
+        grade: s?.grade ?? null,
+        score: s?.score ?? null,
+        openMinor: Number(s?.openMinor ?? 0),
+        overdueMinor: Number(s?.overdueMinor ?? 0),
+        exposureMinor: Number(s?.exposureMinor ?? 0),
+        limitMinor: s?.limitMinor === null || s?.limitMinor === undefined ? null : Number(s.limitMinor),
+        utilisation: s?.utilisation ?? null,
+      },
+    };
+  });
 }

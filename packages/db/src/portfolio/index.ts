@@ -1,5 +1,6 @@
 /** Portfolio: summary, positions, receivables trend, migration and back-test inputs, settings (`@creditdesk/db/portfolio`). */
 export * from "./ar-snapshots.ts";
+export * from "./customer-standing.ts";
 export * from "./ledger-triggers.ts";
 export * from "./migration-records.ts";
 export * from "./positions.ts";

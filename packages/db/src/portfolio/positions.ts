@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.ts";
 import { ratesCte } from "../fx/base-rates.ts";
 import { insuredCoverCtes } from "../insurance/insured-cover.ts";
-import { halfEven, openInvoicesCte, toBaseMinor } from "./sql-helpers.ts";
+import { halfEven, inCustomers, openInvoicesCte, toBaseMinor } from "./sql-helpers.ts";
 import { customersAsOfSql, salesOrdersAsOfSql } from "./state-history.ts";
 
 /** One customer's figures as of a date in the base currency, raw from SQL (see core `PortfolioPosition`). */
@@ -77,23 +77,7 @@ export async function loadPortfolioPositions(
         ${bucket(sql`dpd between 31 and 60`)} as b2, ${bucket(sql`dpd between 61 and 90`)} as b3,
         ${bucket(sql`dpd between 91 and 180`)} as b4, ${bucket(sql`dpd > 180`)} as b5
       from inv where open > 0 group by customer_id, cur
-    ), ord as (
-      select so.customer_id, so.currency::text as cur,
-        sum(greatest(so.ordered_minor - so.delivered_minor, 0))::int8 as undelivered,
-        sum(greatest(so.delivered_minor - so.invoiced_minor, 0))::int8 as dni
-      from ${salesOrdersAsOfSql(asOf)} so
-      where so.status in ('open', 'partially_delivered', 'delivered') and so.ordered_on <= ${asOf}
-        and not exists (select 1 from credit_checks c where c.customer_id = so.customer_id
-          and c.order_reference = so.order_number and c.reservation_status = 'active' and c.expires_at > ${now})
-      group by so.customer_id, so.currency
-    ), res as (
-      select c.customer_id, c.limit_currency::text as cur, sum(c.reserved_minor)::int8 as reserved
-      from credit_checks c
-      where c.reservation_status = 'active' and c.expires_at > ${now} and c.checked_at::date <= ${asOf}
-        and not exists (select 1 from sales_orders so where so.customer_id = c.customer_id
-          and so.order_number = c.order_reference and so.status in ('invoiced', 'closed', 'cancelled'))
-      group by c.customer_id, c.limit_currency
-    ), parts as (
+    ), ${openOrdersCtes(asOf, now)}, parts as (
       select customer_id, cur, sum(open)::int8 as open, sum(overdue)::int8 as overdue, sum(b0)::int8 as b0,
         sum(b1)::int8 as b1, sum(b2)::int8 as b2, sum(b3)::int8 as b3, sum(b4)::int8 as b4, sum(b5)::int8 as b5,
         sum(undelivered)::int8 as undelivered, sum(dni)::int8 as dni, sum(reserved)::int8 as reserved
@@ -120,18 +104,7 @@ export async function loadPortfolioPositions(
         array_agg(p.cur order by p.cur) filter (where r.factor is null) as missing
       from parts p left join rates r on r.cur = p.cur
       group by p.customer_id
-    ), lim_in_force as (
-      select distinct on (l.account_id) l.customer_id, l.segment, l.currency::text as cur, l.amount_minor
-      from credit_limits l
-      where l.valid_from <= ${asOf} and (l.valid_to is null or l.valid_to >= ${asOf})
-        and l.created_at::date <= ${asOf} and (l.superseded_at is null or l.superseded_at::date > ${asOf})
-      order by l.account_id, (l.kind = 'temporary') desc, l.id desc
-    ), lim as (
-      select x.customer_id, sum(x.base)::int8 as limit_minor, (array_agg(x.segment order by x.base desc, x.segment))[1] as segment
-      from (select f.customer_id, f.segment, ${halfEven(sql`f.amount_minor * r.factor`)} as base
-            from lim_in_force f join rates r on r.cur = f.cur) x
-      group by x.customer_id
-    ), sec as (
+    ), ${limitsInForceCtes(asOf)}, sec as (
       select x.customer_id,
         coalesce(sum(x.base) filter (where x.type = 'collateral'), 0)::int8 as collateral,
         coalesce(sum(x.base) filter (where x.type in ('guarantee', 'letter_of_credit')), 0)::int8 as guarantees,
@@ -167,4 +140,50 @@ export async function loadPortfolioPositions(
     where c.status <> 'closed' or e.customer_id is not null
     order by c.id`,
   );
+}
+
+/**
+ * CTEs `ord (customer_id, cur, undelivered, dni)` — orders placed on or before as-of, in their
+ * state at the end of as-of, not delivered and delivered not invoiced, except those an active
+ * reservation stands for — and `res (customer_id, cur, reserved)`, active reservations not expired
+ * at `now` (the limits capability's exposure parts). `customerIds` restricts them to a few customers.
+ */
+export function openOrdersCtes(asOf: SQL, now: SQL, customerIds?: readonly number[]): SQL {
+  return sql`ord as (
+      select so.customer_id, so.currency::text as cur,
+        sum(greatest(so.ordered_minor - so.delivered_minor, 0))::int8 as undelivered,
+        sum(greatest(so.delivered_minor - so.invoiced_minor, 0))::int8 as dni
+      from ${salesOrdersAsOfSql(asOf)} so
+      where so.status in ('open', 'partially_delivered', 'delivered') and so.ordered_on <= ${asOf}${inCustomers(sql`so.customer_id`, customerIds)}
+        and not exists (select 1 from credit_checks c where c.customer_id = so.customer_id
+          and c.order_reference = so.order_number and c.reservation_status = 'active' and c.expires_at > ${now})
+      group by so.customer_id, so.currency
+    ), res as (
+      select c.customer_id, c.limit_currency::text as cur, sum(c.reserved_minor)::int8 as reserved
+      from credit_checks c
+      where c.reservation_status = 'active' and c.expires_at > ${now} and c.checked_at::date <= ${asOf}${inCustomers(sql`c.customer_id`, customerIds)}
+        and not exists (select 1 from sales_orders so where so.customer_id = c.customer_id
+          and so.order_number = c.order_reference and so.status in ('invoiced', 'closed', 'cancelled'))
+      group by c.customer_id, c.limit_currency
+    )`;
+}
+
+/**
+ * CTEs `lim_in_force (customer_id, segment, cur, amount_minor)` — per credit account the limit in
+ * force on as-of, temporary before standard — and `lim (customer_id, limit_minor, segment)`, their
+ * sum in the base currency (the `rates` CTE) and the segment of the largest.
+ */
+export function limitsInForceCtes(asOf: SQL, customerIds?: readonly number[]): SQL {
+  return sql`lim_in_force as (
+      select distinct on (l.account_id) l.customer_id, l.segment, l.currency::text as cur, l.amount_minor
+      from credit_limits l
+      where l.valid_from <= ${asOf} and (l.valid_to is null or l.valid_to >= ${asOf})
+        and l.created_at::date <= ${asOf}${inCustomers(sql`l.customer_id`, customerIds)} and (l.superseded_at is null or l.superseded_at::date > ${asOf})
+      order by l.account_id, (l.kind = 'temporary') desc, l.id desc
+    ), lim as (
+      select x.customer_id, sum(x.base)::int8 as limit_minor, (array_agg(x.segment order by x.base desc, x.segment))[1] as segment
+      from (select f.customer_id, f.segment, ${halfEven(sql`f.amount_minor * r.factor`)} as base
+            from lim_in_force f join rates r on r.cur = f.cur) x
+      group by x.customer_id
+    )`;
 }

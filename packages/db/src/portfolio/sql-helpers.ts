@@ -32,10 +32,10 @@ export function toBaseMinor(amount: SQL, factor: SQL): SQL {
  * Aligned with the limits capability's exposure (`loadExposureByCurrency`), the same figure for
  * as-of = today.
  */
-export function candidateInvoicesCtes(asOf: SQL, settledAfter: SQL): SQL {
+export function candidateInvoicesCtes(asOf: SQL, settledAfter: SQL, customerIds?: readonly number[]): SQL {
   // Per candidate, its allocations and credit notes through their invoice indexes (a lateral
   // join): the open invoices have few of them, and a hash or merge join would read all of them.
-  return sql`${candidateCtes(asOf, settledAfter)}, red as materialized (
+  return sql`${candidateCtes(asOf, settledAfter, customerIds)}, red as materialized (
       select c.id as invoice_id, c.customer_id, c.cur, c.issued_on, c.due_on, x.eff, x.amount
       from cand c cross join lateral (
         select greatest(p.received_on, c.issued_on) as eff, pa.amount_minor as amount
@@ -49,7 +49,8 @@ export function candidateInvoicesCtes(asOf: SQL, settledAfter: SQL): SQL {
 }
 
 /** `late` and `cand` of `candidateInvoicesCtes`. */
-function candidateCtes(asOf: SQL, settledAfter: SQL): SQL {
+function candidateCtes(asOf: SQL, settledAfter: SQL, customerIds?: readonly number[]): SQL {
+  const scope = inCustomers(sql`i.customer_id`, customerIds);
   return sql`late as (
       select pa.invoice_id from payments p join payment_allocations pa on pa.payment_id = p.id
       where p.received_on > ${settledAfter}
@@ -61,11 +62,11 @@ function candidateCtes(asOf: SQL, settledAfter: SQL): SQL {
       -- semi-join on the few late settlements); an \`open or id in (late)\` test hid both.
       select i.id, i.customer_id, i.currency::text as cur, i.issued_on, i.due_on, i.amount_minor
       from invoices i
-      where i.issued_on <= ${asOf} and i.status = 'open' and not ${soldWithoutRecourse(sql`i.id`, asOf)}
+      where i.issued_on <= ${asOf}${scope} and i.status = 'open' and not ${soldWithoutRecourse(sql`i.id`, asOf)}
       union all
       select i.id, i.customer_id, i.currency::text as cur, i.issued_on, i.due_on, i.amount_minor
       from invoices i
-      where i.issued_on <= ${asOf} and i.status = 'paid' and i.id in (select invoice_id from late)
+      where i.issued_on <= ${asOf}${scope} and i.status = 'paid' and i.id in (select invoice_id from late)
         and not ${soldWithoutRecourse(sql`i.id`, asOf)}
     )`;
 }
@@ -75,10 +76,22 @@ function candidateCtes(asOf: SQL, settledAfter: SQL): SQL {
  * candidates still open or settled after as-of, less their allocations and credit notes dated on or
  * before as-of (`red`). Materialised: the aging buckets read `open` many times.
  */
-export function openInvoicesCte(asOf: SQL): SQL {
-  return sql`${candidateInvoicesCtes(asOf, asOf)}, inv as materialized (
+export function openInvoicesCte(asOf: SQL, customerIds?: readonly number[]): SQL {
+  return sql`${candidateInvoicesCtes(asOf, asOf, customerIds)}, inv as materialized (
       select c.customer_id, c.cur, ${asOf} - c.due_on as dpd, (c.amount_minor - coalesce(r.amount, 0))::int8 as open
       from cand c left join (select invoice_id, sum(amount)::int8 as amount from red group by invoice_id) r
         on r.invoice_id = c.id
     )`;
+}
+
+/**
+ * ` and <column> = any(<ids>)` when `customerIds` is given (a page of customers), else nothing: the
+ * portfolio's CTEs restricted before they aggregate (a condition outside a materialised CTE would
+ * not reach inside it). Ids travel as one array parameter.
+ */
+export function inCustomers(column: SQL, customerIds: readonly number[] | undefined): SQL {
+  if (customerIds === undefined) {
+    return sql``;
+  }
+  return sql` and ${column} = any(cast(${`{${customerIds.map((id) => Math.trunc(id)).join(",")}}`} as bigint[]))`;
 }

@@ -1,5 +1,4 @@
 import { formatMinor } from "@creditdesk/core/money";
-import { listCustomers } from "@creditdesk/lib/archive";
 import type { Command } from "commander";
 import { CliError } from "../shared/fail.ts";
 import { openAppDatabase } from "../shared/open-database.ts";
@@ -32,6 +31,7 @@ export function registerListCustomersCommand(customers: Command): void {
       if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
         throw new CliError(`--limit must be a whole number from 1 to 500, not ${options.limit}`);
       }
+      const { listCustomers } = await import("@creditdesk/lib/archive");
       const handle = await openAppDatabase();
       try {
         const page = await listCustomers({

@@ -1,5 +1,5 @@
 import { formatMinor } from "@creditdesk/core/money";
-import { type CustomerProfile, getCustomerProfile } from "@creditdesk/lib/archive";
+import type { CustomerProfile } from "@creditdesk/lib/archive";
 import type { Command } from "commander";
 import { openAppDatabase } from "../shared/open-database.ts";
 import { formatTable } from "./format-table.ts";
@@ -14,6 +14,7 @@ export function registerShowCustomerCommand(customers: Command): void {
     .option("--json", "print JSON")
     .action(async (code: string, options: { asOf?: string; json?: boolean }) => {
       const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+      const { getCustomerProfile } = await import("@creditdesk/lib/archive");
       const handle = await openAppDatabase();
       try {
         const profile = await getCustomerProfile({ handle, idOrCode: code, asOf });

@@ -6,7 +6,6 @@ import {
   parseTarget,
   scoreColumns,
 } from "@creditdesk/core/models";
-import { readCsvTable } from "@creditdesk/lib/models";
 import type { Command } from "commander";
 import { readModelFile } from "./read-model-file.ts";
 import { runWithCliErrors } from "./run-with-cli-errors.ts";
@@ -23,6 +22,7 @@ export function registerEvaluateCommand(model: Command): void {
     .action(async (flags: { model: string; data: string; target: string; positive?: string }) =>
       runWithCliErrors(async () => {
         const artefact = await readModelFile(flags.model);
+        const { readCsvTable } = await import("@creditdesk/lib/models");
         const table = await readCsvTable(flags.data);
         const positive =
           flags.positive ??

@@ -1,5 +1,4 @@
 import { scoreTable } from "@creditdesk/core/models";
-import { readCsvTable, writeScoredCsv } from "@creditdesk/lib/models";
 import type { Command } from "commander";
 import { readModelFile } from "./read-model-file.ts";
 import { runWithCliErrors } from "./run-with-cli-errors.ts";
@@ -16,6 +15,7 @@ export function registerScoreCommand(model: Command): void {
     .action(async (flags: { model: string; data: string; out: string; reasons?: boolean }) =>
       runWithCliErrors(async () => {
         const artefact = await readModelFile(flags.model);
+        const { readCsvTable, writeScoredCsv } = await import("@creditdesk/lib/models");
         const table = await readCsvTable(flags.data);
         const scores = scoreTable({ artefact, table });
         await writeScoredCsv({ file: flags.out, table, scores, reasons: flags.reasons === true });

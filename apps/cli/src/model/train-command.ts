@@ -8,7 +8,6 @@ import {
   STEPWISE_METHODS,
   trainModel,
 } from "@creditdesk/core/models";
-import { readCsvTable, writeReportFiles, writeScorecardTable } from "@creditdesk/lib/models";
 import type { Command } from "commander";
 import { Option } from "commander";
 import { CliError } from "../shared/fail.ts";
@@ -66,6 +65,9 @@ export function registerTrainCommand(model: Command): void {
         if (!(share > 0 && share < 1)) {
           throw new CliError(`--validation must be a share between 0 and 1, got '${flags.validation}'`);
         }
+        const { readCsvTable, writeReportFiles, writeScorecardTable } = await import(
+          "@creditdesk/lib/models"
+        );
         const table = await readCsvTable(flags.data);
         const exclude = flags.exclude
           ?.split(",")

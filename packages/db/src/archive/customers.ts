@@ -1,7 +1,11 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { type Db, queryRows } from "../client.ts";
-import { type CustomerStandingRow, customerStandingCtes } from "../portfolio/customer-standing.ts";
+import {
+  type CustomerStandingRow,
+  customerGradeCtes,
+  customerStandingCtes,
+} from "../portfolio/customer-standing.ts";
 import {
   filterConditions,
   type KeysetPosition,
@@ -333,9 +337,17 @@ export async function listCustomersWithStanding(
     conditions.push(descending ? sql`${position} < ${bound}` : sql`${position} > ${bound}`);
   }
   const direction = sql.raw(descending ? "desc" : "asc");
+  // Grade and score alone need no ledger figures: filter and sort on the assessments, then read
+  // the page's full standing.
+  const gradeOnly =
+    field !== "utilisation" &&
+    field !== "overdue" &&
+    request.standing?.utilisationMinPercent === undefined &&
+    request.standing?.hasOverdue === undefined &&
+    request.standing?.overdueMinMinor === undefined;
   const found = await queryRows<StandingSqlRow>(
     db,
-    sql`with ${customerStandingCtes(figures)}
+    sql`with ${gradeOnly ? customerGradeCtes(figures) : customerStandingCtes(figures)}
     select ${customers.id} as id, (${key.expr})::text as key, ${standingColumns}
     from ${customers} left join standing s on s.customer_id = ${customers.id}
     ${conditions.length > 0 ? sql`where ${and(...conditions)}` : sql``}
@@ -352,8 +364,16 @@ export async function listCustomersWithStanding(
   );
   const ordered = ids.map((id) => byId.get(id)).filter((row): row is CustomerRow => row !== undefined);
   const last = pageRows[pageRows.length - 1];
+  const standing =
+    gradeOnly && ids.length > 0
+      ? await queryRows<StandingSqlRow>(
+          db,
+          sql`with ${customerStandingCtes({ ...figures, customerIds: ids })}
+          select s.customer_id::int8 as id, '' as key, ${standingColumns} from standing s`,
+        )
+      : pageRows;
   return {
-    rows: attachStanding(await withIdentifiers(db, ordered), pageRows, request.baseCurrency),
+    rows: attachStanding(await withIdentifiers(db, ordered), standing, request.baseCurrency),
     next: more && last ? { key: last.key, id: Number(last.id) } : null,
   };
 }

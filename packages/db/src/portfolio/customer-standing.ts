@@ -47,11 +47,7 @@ export function customerStandingCtes(options: CustomerStandingOptions): SQL {
         coalesce(sum(${conv("other")}) filter (where r.factor is not null), 0)::int8 as other
       from st_parts p left join rates r on r.cur = p.cur
       group by p.customer_id
-    ), st_grade as (
-      select distinct on (a.customer_id) a.customer_id, a.grade, a.score
-      from assessments a where a.as_of <= ${asOf}${inCustomers(sql`a.customer_id`, ids)}
-      order by a.customer_id, a.as_of desc, a.id desc
-    ), standing as (
+    ), ${latestGradeCte(asOf, ids)}, standing as (
       select k.customer_id, g.grade, g.score,
         coalesce(e.open, 0)::int8 as open_minor, coalesce(e.overdue, 0)::int8 as overdue_minor,
         (coalesce(e.open, 0) + coalesce(e.other, 0))::int8 as exposure_minor, lim.limit_minor,
@@ -62,6 +58,27 @@ export function customerStandingCtes(options: CustomerStandingOptions): SQL {
         left join st_expo e on e.customer_id = k.customer_id
         left join lim on lim.customer_id = k.customer_id
         left join st_grade g on g.customer_id = k.customer_id
+    )`;
+}
+
+/** CTE `st_grade (customer_id, grade, score)`: each customer's latest assessment on or before as-of. */
+function latestGradeCte(asOf: SQL, customerIds: readonly number[] | undefined): SQL {
+  return sql`st_grade as (
+      select distinct on (a.customer_id) a.customer_id, a.grade, a.score
+      from assessments a where a.as_of <= ${asOf}${inCustomers(sql`a.customer_id`, customerIds)}
+      order by a.customer_id, a.as_of desc, a.id desc
+    )`;
+}
+
+/**
+ * `customerStandingCtes` for a list filtered and sorted on the grade and score only: `standing`
+ * with just those two (the ledger figures null), without reading the ledger at all.
+ */
+export function customerGradeCtes(options: Pick<CustomerStandingOptions, "asOf" | "customerIds">): SQL {
+  return sql`${latestGradeCte(sql`cast(${options.asOf} as date)`, options.customerIds)}, standing as (
+      select customer_id, grade, score, null::int8 as open_minor, null::int8 as overdue_minor,
+        null::int8 as exposure_minor, null::int8 as limit_minor, null::float8 as utilisation
+      from st_grade
     )`;
 }
 

@@ -106,6 +106,7 @@ const ROUTES: Array<[string, string]> = [
   ["/customers/{idOrCode}/assessments", "get"],
   ["/customers/{idOrCode}/assessments", "post"],
   ["/customers/{idOrCode}/credit-file", "get"],
+  ["/customers/{idOrCode}/behaviour-trend", "get"],
   ["/assessments/{id}", "get"],
   ["/assessment-runs", "post"],
   ["/portfolio/summary", "get"],

@@ -98,3 +98,33 @@ export const runSummarySchema = z.object({
   gradeChanges: z.number().int(),
   seconds: z.object({ load: z.number(), score: z.number(), write: z.number(), total: z.number() }),
 });
+
+export const behaviourTrendQuery = z.object({
+  asOf: isoDate.optional().describe("last day of the trend (default today)"),
+  months: z.coerce.number().int().min(1).max(36).default(12).describe("calendar months, 1–36"),
+});
+
+export const behaviourTrendSchema = z
+  .object({
+    customerId: z.number().int(),
+    asOf: z.string(),
+    baseCurrency: z.string(),
+    months: z.array(
+      z.object({
+        period: z.string().describe("month end (as-of for the last month)"),
+        dbt: z
+          .number()
+          .nullable()
+          .describe("amount-weighted days beyond terms of the month's payments (null: no payments)"),
+        paidMinor: z.number().int().describe("payments allocated in the month, base currency minor units"),
+        payments: z.number().int(),
+        latePayments: z.number().int(),
+        dso: z.number().nullable(),
+        bestDso: z.number().nullable(),
+        addb: z.number().nullable(),
+        closingArMinor: z.number().int(),
+        creditSalesMinor: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: "BehaviourTrend" });

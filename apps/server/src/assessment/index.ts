@@ -2,6 +2,7 @@ import type { DatabaseHandle } from "@creditdesk/db";
 import {
   assessCustomerNow,
   getAssessment,
+  getBehaviourTrend,
   getCreditFile,
   listAssessments,
   runAssessments,
@@ -15,6 +16,8 @@ import {
   assessmentIdParams,
   assessmentPage,
   assessmentSchema,
+  behaviourTrendQuery,
+  behaviourTrendSchema,
   creditFileSchema,
   customerRefParams,
   historyQuery,
@@ -89,6 +92,28 @@ export function registerAssessmentRoutes(
       },
     },
     async (request) => (await getCreditFile(handle, request.params.idOrCode)) as never,
+  );
+  r.get(
+    "/customers/:idOrCode/behaviour-trend",
+    {
+      schema: {
+        tags: [ASSESSMENT_TAG],
+        summary: "The customer's payment behaviour month by month: days beyond terms, DSO, ADDB",
+        description:
+          "Per calendar month ending at asOf (oldest first): the amount-weighted days beyond terms of the payments dated in it (DOMAIN.md, as the assessment computes DBT), payments and late payments, and the month's DSO, best DSO and ADDB from the customer's receivables; base currency.",
+        params: customerRefParams,
+        querystring: behaviourTrendQuery,
+        response: { 200: behaviourTrendSchema, 400: problemResponses[400], 404: problemResponses[404] },
+      },
+    },
+    async (request) =>
+      getBehaviourTrend({
+        handle,
+        customer: request.params.idOrCode,
+        baseCurrency: options.baseCurrency,
+        asOf: request.query.asOf,
+        months: request.query.months,
+      }),
   );
   r.get(
     "/assessments/:id",

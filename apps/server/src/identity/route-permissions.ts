@@ -33,7 +33,7 @@ const LEDGER = ["invoices", "payments", "sales-orders", "credit-notes", "dispute
 const RULES: ReadonlyArray<{ test: RegExp; read: Permission; write: Permission }> = [
   // Assessment (before /customers/…): scores, credit file, runs; scorecards.
   {
-    test: /^\/customers\/:idOrCode\/(assessments|credit-file)$/,
+    test: /^\/customers\/:idOrCode\/(assessments|credit-file|behaviour-trend)$/,
     read: "assessment:read",
     write: "assessment:run",
   },

@@ -17,6 +17,25 @@ interface Row {
 }
 
 /**
+ * Every payment allocation dated in (after, asOf] with its late days (DOMAIN.md days beyond terms:
+ * max(0, payment date − due date), early counts as 0) and its amount in the base currency at the
+ * `rates` CTE: the body of a CTE `(customer_id, d, amount, late_days)` — the rows the assessment's
+ * 3/6/12-month DBT sums (`loadBehaviourAggregates`) and the credit file's monthly trend
+ * (`loadBehaviourTrend`) aggregate.
+ */
+export function paymentLatenessSql(options: { after: SQL; asOf: SQL; only: (column: SQL) => SQL }): SQL {
+  return sql`
+      select i.customer_id, p.received_on as d, pa.amount_minor * r.factor as amount,
+        greatest(0, p.received_on - i.due_on) as late_days
+      from payment_allocations pa
+      join payments p on p.id = pa.payment_id
+      join invoices i on i.id = pa.invoice_id
+      join rates r on r.cur = p.currency
+      where p.received_on > ${options.after} and p.received_on <= ${options.asOf} ${options.only(sql`i.customer_id`)}
+    `;
+}
+
+/**
  * The sums behind every BehaviourMetric, for the whole portfolio (or the given customers) in ONE
  * set-wise query — the bulk path of the assessment run. Definitions are those of
  * `computeBehaviourMetrics` in @creditdesk/core/assessment (a test holds both equal). Amounts are
@@ -75,15 +94,7 @@ export async function loadBehaviourAggregates(
         count(*) filter (where issued_on > ${months(12)}) as invoice_count_12m
       from per_inv group by customer_id
     ),
-    alloc as (
-      select i.customer_id, p.received_on as d, pa.amount_minor * r.factor as amount,
-        greatest(0, p.received_on - i.due_on) as late_days
-      from payment_allocations pa
-      join payments p on p.id = pa.payment_id
-      join invoices i on i.id = pa.invoice_id
-      join rates r on r.cur = p.currency
-      where p.received_on > ${months(12)} and p.received_on <= ${asOf} ${only(sql`i.customer_id`)}
-    ),
+    alloc as (${paymentLatenessSql({ after: months(12), asOf, only })}),
     alloc_agg as (
       select customer_id,
         coalesce(sum(amount * late_days) filter (where d > ${months(3)}), 0) as w3,

@@ -1,4 +1,5 @@
 export * from "./behaviour-aggregates.ts";
+export * from "./behaviour-trend.ts";
 export * from "./customer-selection.ts";
 export * from "./load-profiles.ts";
 export * from "./schema.ts";

@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.ts";
 import { ratesCte } from "../fx/base-rates.ts";
-import { candidateInvoicesCtes, halfEven } from "./sql-helpers.ts";
+import { candidateInvoicesCtes, halfEven, inCustomers } from "./sql-helpers.ts";
 import { customersAsOfSql } from "./state-history.ts";
 
 /** Dimensions the receivables trend can be split by (customer-level trends are per credit file). */
@@ -43,8 +43,11 @@ export async function loadReceivablesTrend(
     baseCurrency: string;
     months: number;
     dimension: TrendDimension;
+    /** Only these customers (a credit file's own trend); the whole portfolio when undefined. */
+    customerIds?: readonly number[] | undefined;
   },
 ): Promise<TrendRow[]> {
+  const ids = options.customerIds;
   const asOf = sql`cast(${options.asOf} as date)`;
   const months = options.months;
   const monthIndex = (d: SQL) =>
@@ -58,7 +61,8 @@ export async function loadReceivablesTrend(
       from generate_series(0, ${months - 1}::int) k
     ), cg as (
       select c.id, ${trendGroupExpr[options.dimension]} as grp from ${customersAsOfSql(asOf)} c
-    ), ${candidateInvoicesCtes(asOf, sql`(select (date_trunc('month', min(e)) - interval '1 day')::date from pe)`)}
+      where true${inCustomers(sql`c.id`, ids)}
+    ), ${candidateInvoicesCtes(asOf, sql`(select (date_trunc('month', min(e)) - interval '1 day')::date from pe)`, ids)}
     , flows as (
       select cg.grp, f.cur, least(${months}::int, ${monthIndex(sql`f.eff`)}) as k,
         sum(f.amount) as amount, sum(f.sales) as sales

@@ -1,5 +1,6 @@
 export * from "./assess-customer-now.ts";
 export * from "./assessment-record.ts";
+export * from "./get-behaviour-trend.ts";
 export * from "./get-credit-file.ts";
 export * from "./industry-risk.ts";
 export * from "./resolve-scorecard.ts";

@@ -1,23 +1,26 @@
 import { UploadOutlined } from "@ant-design/icons";
-import { Button, Input, Select, Space, Table, type TableProps, Tag, Typography } from "antd";
+import { Button, Input, InputNumber, Select, Space, Table, type TableProps, Tag, Typography } from "antd";
 import type { SortOrder } from "antd/es/table/interface";
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { EXPORT_PAGE_SIZE } from "../shared/api/fetch-all-pages.ts";
-import type { Customer } from "../shared/api/types.ts";
 import { useApi } from "../shared/api/use-api.ts";
 import { useAuth } from "../shared/auth/auth-context.tsx";
+import { currencyDigits, minorToDecimalString } from "../shared/format/money.ts";
 import { useI18n } from "../shared/i18n/i18n-context.tsx";
 import { INDUSTRY_SECTIONS, industryLabel } from "../shared/reference/industries.ts";
 import { PROVINCES, regionLabel } from "../shared/reference/regions.ts";
 import { ExportAllButton } from "../shared/ui/export-all-button.tsx";
 import { PageHeader } from "../shared/ui/page-header.tsx";
 import { EmptyState, LoadError } from "../shared/ui/page-state.tsx";
+import { GRADE_COLOURS } from "./credit-file/assessment-view.ts";
 import {
+  type CustomerListItem,
   type CustomerSort,
   type CustomerSortField,
   listCustomers,
   parseSortParam,
+  RISK_GRADES,
   sortParam,
   usccOf,
 } from "./customers-api.ts";
@@ -38,6 +41,20 @@ export default function CustomersPage() {
   const industry = params.get("industry") ?? undefined;
   const region = params.get("region") ?? undefined;
   const tier = params.get("tier") ?? undefined;
+  const grades = useMemo(
+    () =>
+      (params.get("grade") ?? "").split(",").filter((g) => (RISK_GRADES as readonly string[]).includes(g)),
+    [params],
+  );
+  const grade = grades.length > 0 ? grades.join(",") : undefined;
+  const utilisationParam = Number(params.get("utilisationMin"));
+  const utilisationMin =
+    params.get("utilisationMin") && Number.isFinite(utilisationParam) && utilisationParam >= 0
+      ? utilisationParam
+      : undefined;
+  const hasOverdueParam = params.get("hasOverdue");
+  const hasOverdue: "true" | "false" | undefined =
+    hasOverdueParam === "true" || hasOverdueParam === "false" ? hasOverdueParam : undefined;
   const sortParamValue = params.get("sort");
   const sort = useMemo(() => parseSortParam(sortParamValue), [sortParamValue]);
   const limitParam = Number(params.get("limit"));
@@ -54,9 +71,12 @@ export default function CustomersPage() {
       ...(industry ? { industry } : {}),
       ...(region ? { region } : {}),
       ...(tier ? { tier } : {}),
+      ...(grade ? { grade } : {}),
+      ...(utilisationMin !== undefined ? { utilisationMin } : {}),
+      ...(hasOverdue ? { hasOverdue } : {}),
       ...(sort ? { sort } : {}),
     }),
-    [q, industry, region, tier, sort],
+    [q, industry, region, tier, grade, utilisationMin, hasOverdue, sort],
   );
 
   const page = useApi(
@@ -80,7 +100,7 @@ export default function CustomersPage() {
   const sortOrderOf = (field: CustomerSortField): SortOrder =>
     sort?.field === field ? (sort.direction === "asc" ? "ascend" : "descend") : null;
 
-  const columns: TableProps<Customer>["columns"] = [
+  const columns: TableProps<CustomerListItem>["columns"] = [
     {
       key: "code",
       dataIndex: "code",
@@ -123,6 +143,58 @@ export default function CustomersPage() {
       ),
     },
     {
+      key: "score",
+      title: t("customers.grade"),
+      sorter: true,
+      sortOrder: sortOrderOf("score"),
+      render: (_, { standing }) =>
+        standing.grade ? (
+          <Space size={4}>
+            <Tag color={GRADE_COLOURS[standing.grade] ?? "default"}>
+              {i18n.label("grade", standing.grade)}
+            </Tag>
+            <span className="cd-num">{i18n.number(standing.score)}</span>
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">{t("customers.unassessed")}</Typography.Text>
+        ),
+    },
+    {
+      key: "utilisation",
+      title: t("customers.utilisation"),
+      align: "right",
+      sorter: true,
+      sortOrder: sortOrderOf("utilisation"),
+      render: (_, { standing }) => (
+        <span
+          className="cd-num"
+          style={standing.utilisation !== null && standing.utilisation > 1 ? { color: "#cf1322" } : undefined}
+        >
+          {standing.utilisation === null ? t("customers.noLimit") : i18n.percent(standing.utilisation)}
+        </span>
+      ),
+    },
+    {
+      key: "open",
+      title: t("customers.open"),
+      align: "right",
+      render: (_, { standing }) => (
+        <span className="cd-num">{i18n.money(standing.openMinor, standing.baseCurrency)}</span>
+      ),
+    },
+    {
+      key: "overdue",
+      title: t("customers.overdue"),
+      align: "right",
+      sorter: true,
+      sortOrder: sortOrderOf("overdue"),
+      render: (_, { standing }) => (
+        <span className="cd-num" style={standing.overdueMinor > 0 ? { color: "#cf1322" } : undefined}>
+          {i18n.money(standing.overdueMinor, standing.baseCurrency)}
+        </span>
+      ),
+    },
+    {
       key: "salesOwner",
       dataIndex: "salesOwner",
       title: t("customers.salesOwner"),
@@ -143,7 +215,7 @@ export default function CustomersPage() {
     },
   ];
 
-  const onTableChange: TableProps<Customer>["onChange"] = (_pagination, _filters, sorter) => {
+  const onTableChange: TableProps<CustomerListItem>["onChange"] = (_pagination, _filters, sorter) => {
     const single = Array.isArray(sorter) ? sorter[0] : sorter;
     const field = single?.columnKey as CustomerSortField | undefined;
     const next: CustomerSort | undefined =
@@ -162,8 +234,19 @@ export default function CustomersPage() {
     t("customers.salesOwner"),
     t("customers.terms"),
     t("profile.currency"),
+    t("customers.grade"),
+    t("customers.score"),
+    t("customers.utilisation"),
+    t("customers.limitBase"),
+    t("customers.exposureBase"),
+    t("customers.open"),
+    t("customers.overdue"),
+    t("customers.baseCurrency"),
   ];
-  const exportRow = (c: Customer) => [
+  // Amounts as exact decimal strings in major units (a spreadsheet reads them as numbers).
+  const major = (minor: number | null, currency: string) =>
+    minor === null ? null : minorToDecimalString(minor, currencyDigits(currency));
+  const exportRow = (c: CustomerListItem) => [
     c.code,
     c.legalName,
     usccOf(c),
@@ -174,9 +257,19 @@ export default function CustomersPage() {
     c.salesOwner,
     c.paymentTermsDays,
     c.defaultCurrency,
+    c.standing.grade ? i18n.label("grade", c.standing.grade) : null,
+    c.standing.score,
+    c.standing.utilisation === null ? null : Math.round(c.standing.utilisation * 10_000) / 100,
+    major(c.standing.limitMinor, c.standing.baseCurrency),
+    major(c.standing.exposureMinor, c.standing.baseCurrency),
+    major(c.standing.openMinor, c.standing.baseCurrency),
+    major(c.standing.overdueMinor, c.standing.baseCurrency),
+    c.standing.baseCurrency,
   ];
 
-  const filtered = Boolean(q || industry || region || tier);
+  const filtered = Boolean(
+    q || industry || region || tier || grade || utilisationMin !== undefined || hasOverdue,
+  );
   const pageNumber = trail.length + 1;
 
   return (
@@ -194,7 +287,7 @@ export default function CustomersPage() {
               </Link>
             ) : null}
             {/* Every customer the filters match (all pages), not only the page on screen. */}
-            <ExportAllButton<Customer>
+            <ExportAllButton<CustomerListItem>
               name="customers"
               size="middle"
               header={exportHeader}
@@ -263,11 +356,64 @@ export default function CustomersPage() {
             style={{ width: 140 }}
           />
         </div>
+        <div className="cd-field">
+          <label htmlFor="customer-grade">{t("customers.grade")}</label>
+          <Select
+            id="customer-grade"
+            data-testid="customer-grade"
+            mode="multiple"
+            allowClear
+            placeholder={t("common.all")}
+            value={grades}
+            onChange={(value: string[]) => update({ grade: value.length > 0 ? value.join(",") : undefined })}
+            options={RISK_GRADES.map((g) => ({ value: g, label: i18n.label("grade", g) }))}
+            style={{ minWidth: 180 }}
+          />
+        </div>
+        <div className="cd-field">
+          <label htmlFor="customer-utilisation">{t("customers.utilisationMin")}</label>
+          <InputNumber<number>
+            id="customer-utilisation"
+            data-testid="customer-utilisation"
+            min={0}
+            max={100000}
+            step={10}
+            suffix="%"
+            placeholder={t("common.all")}
+            value={utilisationMin ?? null}
+            onChange={(value) => update({ utilisationMin: value === null ? undefined : String(value) })}
+            style={{ width: 130 }}
+          />
+        </div>
+        <div className="cd-field">
+          <label htmlFor="customer-overdue">{t("customers.hasOverdue")}</label>
+          <Select
+            id="customer-overdue"
+            data-testid="customer-overdue"
+            allowClear
+            placeholder={t("common.all")}
+            value={hasOverdue}
+            onChange={(value: string | undefined) => update({ hasOverdue: value })}
+            options={[
+              { value: "true", label: t("customers.overdueYes") },
+              { value: "false", label: t("customers.overdueNo") },
+            ]}
+            style={{ width: 140 }}
+          />
+        </div>
         {filtered ? (
           <Button
             onClick={() => {
               setSearchText("");
-              update({ q: undefined, industry: undefined, region: undefined, tier: undefined });
+              update({
+                q: undefined,
+                industry: undefined,
+                region: undefined,
+                tier: undefined,
+                grade: undefined,
+                utilisationMin: undefined,
+                hasOverdue: undefined,
+              });
             }}
           >
             {t("common.reset")}
@@ -279,7 +425,7 @@ export default function CustomersPage() {
         <LoadError error={page.error} onRetry={page.reload} />
       ) : (
         <>
-          <Table<Customer>
+          <Table<CustomerListItem>
             data-testid="customer-table"
             aria-label={t("customers.list")}
             rowKey="id"

@@ -1,5 +1,20 @@
 /** Messages of the customers pages: import wizard, credit file audit trail, alerts and reviews. */
 export const zhCN = {
+  "behaviourTrend.title": "超期天数趋势（近 12 个月）",
+  "behaviourTrend.dbt": "超期天数",
+  "behaviourTrend.dso": "应收账款周转天数",
+  "behaviourTrend.daysAxis": "天",
+  "behaviourTrend.month": "月份",
+  "behaviourTrend.payments": "回款笔数",
+  "behaviourTrend.latePayments": "逾期回款笔数",
+  "behaviourTrend.paid": "回款金额",
+  "behaviourTrend.bestDso": "最佳周转天数",
+  "behaviourTrend.addb": "平均逾期天数",
+  "behaviourTrend.closingAr": "月末应收",
+  "behaviourTrend.creditSales": "赊销额",
+  "behaviourTrend.empty": "近 12 个月没有回款和赊销记录，无法计算超期天数。",
+  "behaviourTrend.note":
+    "超期天数 = 当月回款按金额加权的（回款日 − 到期日），提前付款计 0 天；没有回款的月份为空。",
   "customers.grade": "风险等级",
   "customers.score": "评分",
   "customers.unassessed": "未评估",
@@ -165,6 +180,22 @@ export const zhCN = {
 } as const;
 
 export const en: { readonly [K in keyof typeof zhCN]: string } = {
+  "behaviourTrend.title": "Days beyond terms (last 12 months)",
+  "behaviourTrend.dbt": "Days beyond terms",
+  "behaviourTrend.dso": "DSO",
+  "behaviourTrend.daysAxis": "days",
+  "behaviourTrend.month": "Month",
+  "behaviourTrend.payments": "Payments",
+  "behaviourTrend.latePayments": "Late payments",
+  "behaviourTrend.paid": "Paid",
+  "behaviourTrend.bestDso": "Best possible DSO",
+  "behaviourTrend.addb": "ADDB",
+  "behaviourTrend.closingAr": "Month-end receivables",
+  "behaviourTrend.creditSales": "Credit sales",
+  "behaviourTrend.empty":
+    "No payments or credit sales in the last 12 months, so there are no days beyond terms to show.",
+  "behaviourTrend.note":
+    "Days beyond terms = the month's payments' (payment date − due date), weighted by amount; early payment counts as 0; months without payments are blank.",
   "customers.grade": "Risk grade",
   "customers.score": "Score",
   "customers.unassessed": "Not assessed",

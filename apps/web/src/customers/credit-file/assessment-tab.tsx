@@ -18,6 +18,7 @@ import {
   toAssessmentList,
   toAssessmentView,
 } from "./assessment-view.ts";
+import { BehaviourTrendChart } from "./behaviour-trend-chart.tsx";
 import { ScoreHistoryChart } from "./score-history-chart.tsx";
 
 /**
@@ -93,6 +94,8 @@ export function AssessmentTab({ customer }: { customer: Customer }) {
           <div>{endpointMissing ? t("assessment.unavailable") : t("assessment.notAssessedHint")}</div>
           <div style={{ marginTop: 12 }}>{runButton}</div>
         </EmptyState>
+        {/* Payment behaviour needs no assessment: the ledger alone gives it. */}
+        <BehaviourTrendChart code={customer.code} />
       </div>
     );
   }
@@ -101,6 +104,7 @@ export function AssessmentTab({ customer }: { customer: Customer }) {
     <div data-testid="assessment">
       {runFailed}
       <LatestAssessment view={latest} extra={runButton} />
+      <BehaviourTrendChart code={customer.code} />
       {items.length > 1 ? (
         <>
           <h2 className="cd-section-title">{t("assessment.history")}</h2>

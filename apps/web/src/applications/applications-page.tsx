@@ -2,10 +2,14 @@ import { App, Button, Card, Drawer, Input, Space, Table, Tag, Typography } from 
 import { useState } from "react";
 import { Link } from "react-router";
 import { apiGet, apiPost } from "../shared/api/client.ts";
+import { EXPORT_PAGE_SIZE } from "../shared/api/fetch-all-pages.ts";
+import type { Page } from "../shared/api/types.ts";
 import { useApi } from "../shared/api/use-api.ts";
 import { useAuth } from "../shared/auth/auth-context.tsx";
+import { currencyDigits, minorToDecimalString } from "../shared/format/money.ts";
 import { useI18n } from "../shared/i18n/i18n-context.tsx";
 import type { MessageKey } from "../shared/i18n/zh-CN.ts";
+import { ExportAllButton } from "../shared/ui/export-all-button.tsx";
 import { PageHeader } from "../shared/ui/page-header.tsx";
 import { EmptyState, LoadError, PageLoading } from "../shared/ui/page-state.tsx";
 import { ApplicationForm } from "./application-form.tsx";
@@ -82,7 +86,41 @@ export default function ApplicationsPage() {
           )}
         </Card>
       )}
-      <Card>
+      <Card
+        extra={
+          // Every application (all pages of the API), not only the 200 loaded here.
+          <ExportAllButton<ApplicationSummary>
+            name="applications"
+            testId="applications-export"
+            header={[
+              t("applications.reference"),
+              t("applications.company"),
+              t("applications.requested"),
+              t("applications.currency"),
+              t("applications.status"),
+              t("applications.source"),
+              t("applications.createdBy"),
+              t("applications.createdAt"),
+            ]}
+            fetchPage={(cursor) =>
+              apiGet<Page<ApplicationSummary>>("/applications", {
+                limit: EXPORT_PAGE_SIZE,
+                ...(cursor ? { cursor } : {}),
+              })
+            }
+            row={(a) => [
+              a.reference,
+              a.legalName,
+              minorToDecimalString(a.requestedLimitMinor, currencyDigits(a.currency)),
+              a.currency,
+              t(`applications.status.${a.status}` as MessageKey),
+              t(`applications.source.${a.source}` as MessageKey),
+              a.createdBy,
+              a.createdAt.slice(0, 10),
+            ]}
+          />
+        }
+      >
         {list.loading && !list.data ? (
           <PageLoading />
         ) : list.error ? (

@@ -1,5 +1,6 @@
 /** Messages of the customers pages: import wizard, credit file audit trail, alerts and reviews. */
 export const zhCN = {
+  "risks.closedByColumn": "关闭记录",
   "behaviourTrend.title": "超期天数趋势（近 12 个月）",
   "behaviourTrend.dbt": "超期天数",
   "behaviourTrend.dso": "应收账款周转天数",
@@ -180,6 +181,7 @@ export const zhCN = {
 } as const;
 
 export const en: { readonly [K in keyof typeof zhCN]: string } = {
+  "risks.closedByColumn": "Closure",
   "behaviourTrend.title": "Days beyond terms (last 12 months)",
   "behaviourTrend.dbt": "Days beyond terms",
   "behaviourTrend.dso": "DSO",

@@ -22,6 +22,7 @@ import { useApi } from "../../shared/api/use-api.ts";
 import { useAuth } from "../../shared/auth/auth-context.tsx";
 import { useI18n } from "../../shared/i18n/i18n-context.tsx";
 import type { MessageKey } from "../../shared/i18n/zh-CN.ts";
+import { ExportButton } from "../../shared/ui/export-button.tsx";
 import { LoadError, PageLoading } from "../../shared/ui/page-state.tsx";
 
 const CATEGORIES = ["credit", "operational", "market", "reputation"] as const;
@@ -384,7 +385,46 @@ export function RisksTab({ customer }: { customer: Customer }) {
   }
   return (
     <>
-      <h2 className="cd-section-title">{t("risks.title")}</h2>
+      <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center" }}>
+        <h2 className="cd-section-title">{t("risks.title")}</h2>
+        {/* The whole register (the API returns every entry of the customer, open and closed). */}
+        <ExportButton
+          name={`risks-${customer.code}`}
+          testId="risks-export"
+          header={[
+            t("risks.category"),
+            t("risks.description"),
+            t("risks.likelihood"),
+            t("risks.impact"),
+            t("risks.rating"),
+            t("risks.owner"),
+            t("risks.mitigation"),
+            t("risks.reviewOn"),
+            t("risks.status"),
+            t("risks.closedByColumn"),
+          ]}
+          rows={() =>
+            (risks.data?.items ?? []).map((r) => [
+              t(`risks.category.${r.category}` satisfies MessageKey),
+              r.description,
+              r.likelihood,
+              r.impact,
+              `${r.rating} · ${t(`risks.level.${r.level}` satisfies MessageKey)}`,
+              r.owner,
+              r.mitigation,
+              r.reviewOn,
+              t(`risks.status.${r.status}` satisfies MessageKey),
+              r.closedBy
+                ? t("risks.closedBy", {
+                    who: r.closedBy,
+                    date: i18n.date(r.closedAt),
+                    reason: r.closeReason ?? "",
+                  })
+                : null,
+            ])
+          }
+        />
+      </div>
       <Table<Risk>
         aria-label={t("risks.title")}
         data-testid="risks-table"

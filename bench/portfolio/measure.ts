@@ -51,6 +51,7 @@ process.stdout.write(
     bareScan,
     view,
     viewPhases: v.seconds,
+    trendSource: v.trendSource,
     concentration,
     hhiCustomer: c.dimensions.customer.hhi,
     el,

@@ -20,6 +20,7 @@ import { apiGet, apiPost } from "../shared/api/client.ts";
 import { useApi } from "../shared/api/use-api.ts";
 import { useAuth } from "../shared/auth/auth-context.tsx";
 import { useI18n } from "../shared/i18n/i18n-context.tsx";
+import { ExportAllButton } from "../shared/ui/export-all-button.tsx";
 import { PageHeader } from "../shared/ui/page-header.tsx";
 import { EmptyState, LoadError } from "../shared/ui/page-state.tsx";
 import { ActionModal } from "./action-modal.tsx";
@@ -208,6 +209,59 @@ export default function CollectionsPage() {
               </Button>
             </>
           ) : null}
+          {/* The whole ranked worklist the filters match (every offset page), not only these 100. */}
+          <ExportAllButton<WorklistItem & { rank: number; baseCurrency: string }>
+            name="collections-worklist"
+            size="middle"
+            testId="collections-export"
+            header={[
+              t("collections.rank"),
+              t("collections.invoice"),
+              t("collections.customer"),
+              t("collections.dueOn"),
+              t("collections.daysPastDue"),
+              t("collections.open"),
+              t("collections.openBase"),
+              t("collections.pd"),
+              t("collections.level"),
+              t("collections.collector"),
+              t("collections.disputed"),
+              t("collections.promised"),
+            ]}
+            fetchPage={async (cursor) => {
+              const from = Number(cursor ?? 0);
+              const r = await apiGet<WorklistPage>("/collections/worklist", {
+                collector: collector || undefined,
+                customer: customer || undefined,
+                level,
+                limit: 1000,
+                offset: from,
+              });
+              const next = from + r.items.length;
+              return {
+                items: r.items.map((item, i) => ({
+                  ...item,
+                  rank: from + i + 1,
+                  baseCurrency: r.baseCurrency,
+                })),
+                nextCursor: r.items.length > 0 && next < r.total ? String(next) : null,
+              };
+            }}
+            row={(r) => [
+              r.rank,
+              r.invoiceNumber,
+              `${r.customerCode} ${r.customerName}`,
+              r.dueOn,
+              r.daysPastDue,
+              i18n.money(r.openMinor, r.currency),
+              i18n.money(r.openBaseMinor, r.baseCurrency),
+              i18n.percent(r.risk, 2),
+              r.level === 0 ? t("collections.levelNone") : t("collections.levelN", { n: r.level }),
+              r.collector,
+              r.disputed ? t("collections.disputed") : null,
+              r.promised ? t("collections.promised") : null,
+            ]}
+          />
         </Space>
         {runResult ? (
           <Alert

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiSession, apiSignIn } from "./support/api.ts";
 import { type AppServer, startAppServer } from "./support/app-server.ts";
-import { launchChromium, screenshot, signIn, watchErrors } from "./support/browser.ts";
+import { chooseOption, launchChromium, screenshot, signIn, watchErrors } from "./support/browser.ts";
 
 interface CustomerRow {
   code: string;
@@ -46,7 +46,6 @@ describe("customer risk register in the credit file", () => {
     context = await browser.newContext({
       viewport: { width: 1440, height: 900 },
       locale: "zh-CN",
-      reducedMotion: "reduce",
     });
     page = await context.newPage();
     errors = watchErrors(page, { expected404: [/\/assessments\?/] });
@@ -66,10 +65,8 @@ describe("customer risk register in the credit file", () => {
 
     await page.getByLabel("风险类型").click();
     await page.getByTitle("声誉风险").click();
-    await page.getByLabel("可能性（1–5）").click();
-    await page.locator('.ant-select-item-option[title="4"]:visible').click();
-    await page.getByLabel("影响（1–5）").click();
-    await page.locator('.ant-select-item-option[title="5"]:visible').click();
+    await chooseOption(page, page.getByLabel("可能性（1–5）"), { title: "4" });
+    await chooseOption(page, page.getByLabel("影响（1–5）"), { title: "5" });
     await page.getByLabel("责任人").fill("信用经理 王");
     await page.getByLabel("复核日期").fill("2027-03-31");
     await page.getByLabel("风险描述").fill("媒体报道实际控制人涉诉");
@@ -110,8 +107,7 @@ describe("customer risk register in the credit file", () => {
       await api.get<{ items: RiskRow[] }>(`/customers/${encodeURIComponent(customer.code)}/risks`)
     ).body.items;
     await page.getByTestId(`risk-edit-${risk!.id}`).click();
-    await page.getByLabel("影响（1–5）").last().click();
-    await page.locator('.ant-select-item-option[title="2"]:visible').click();
+    await chooseOption(page, page.getByLabel("影响（1–5）").last(), { title: "2" });
     await page.getByLabel("变更原因（可选）").fill("涉诉已和解");
     await page.getByTestId("risk-edit-confirm").click();
     const row = page.getByTestId("risks-table").getByRole("row", { name: /媒体报道实际控制人涉诉/ });

@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 
 /** Screenshots land here (gitignored). */
 export const RESULTS_DIR = join(process.cwd(), "test-results");
@@ -83,4 +83,29 @@ export async function signIn(page: Page, login: string, password = `${login}-dem
   const field = page.getByLabel(zh ? "密码" : "Password", { exact: true });
   await field.fill(password);
   await field.press("Enter");
+}
+
+/**
+ * Picks an option of an Ant Design select: opens it from its input (e.g. `page.getByLabel(…)`)
+ * and clicks the option in THAT select's dropdown, found by the listbox id rc-select gives it
+ * (`<input id>_list`), then waits for the dropdown to close. A bare `.ant-select-item-option`
+ * locator can hit the previous select's dropdown while it is still fading out on a busy machine.
+ */
+export async function chooseOption(
+  page: Page,
+  select: Locator,
+  option: { title: string } | { text: string | RegExp },
+): Promise<void> {
+  await select.click();
+  const id = await select.getAttribute("id");
+  if (!id) {
+    throw new Error("the select's input has no id: is it labelled by a form item?");
+  }
+  const dropdown = page.locator(".ant-select-dropdown", { has: page.locator(`[id="${id}_list"]`) });
+  const item =
+    "title" in option
+      ? dropdown.locator(`.ant-select-item-option[title="${option.title}"]`)
+      : dropdown.locator(".ant-select-item-option", { hasText: option.text });
+  await item.click();
+  await dropdown.waitFor({ state: "hidden" });
 }

@@ -1,4 +1,4 @@
-import { App, Button, Card, DatePicker, Space, Table, Tabs, Tag } from "antd";
+import { App, Button, Card, DatePicker, Space, Tabs, Tag } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -8,6 +8,7 @@ import { useAuth } from "../shared/auth/auth-context.tsx";
 import { parseAmountToMinor } from "../shared/format/money.ts";
 import { useI18n } from "../shared/i18n/i18n-context.tsx";
 import type { MessageKey } from "../shared/i18n/zh-CN.ts";
+import { ExportTable } from "../shared/ui/export-table.tsx";
 import { PageHeader } from "../shared/ui/page-header.tsx";
 import { EmptyState, LoadError } from "../shared/ui/page-state.tsx";
 import {
@@ -250,7 +251,8 @@ export function PositionsTable({
   const i18n = useI18n();
   const { t } = i18n;
   return (
-    <Table<InsuredPosition>
+    <ExportTable<InsuredPosition>
+      exportName="insured-buyers"
       size="small"
       rowKey={(p) => `${p.policyId}-${p.customerId}`}
       loading={loading}
@@ -374,7 +376,8 @@ export function DeadlinesTable({
   const i18n = useI18n();
   const { t } = i18n;
   return (
-    <Table<NotificationDeadline>
+    <ExportTable<NotificationDeadline>
+      exportName="insurance-deadlines"
       size="small"
       rowKey={(d) => `${d.policyNumber}-${d.invoiceId}`}
       loading={loading}
@@ -486,7 +489,8 @@ export function ClaimsTable({
     rejected: "insurance.reject",
   };
   return (
-    <Table<Claim>
+    <ExportTable<Claim>
+      exportName="insurance-claims"
       size="small"
       rowKey="id"
       loading={loading}
@@ -556,7 +560,8 @@ function PoliciesTab({ asOf }: { asOf: string }) {
     return <LoadError error={state.error} onRetry={state.reload} />;
   }
   return (
-    <Table<Policy>
+    <ExportTable<Policy>
+      exportName="insurance-policies"
       size="small"
       rowKey="id"
       loading={state.loading}
@@ -619,7 +624,8 @@ export function FactoredTable({ items, loading }: { items: FactoredReceivable[];
   const i18n = useI18n();
   const { t } = i18n;
   return (
-    <Table<FactoredReceivable>
+    <ExportTable<FactoredReceivable>
+      exportName="factored-receivables"
       size="small"
       rowKey="id"
       loading={loading}
@@ -695,7 +701,8 @@ function AgreementsTable() {
     return <LoadError error={state.error} onRetry={state.reload} />;
   }
   return (
-    <Table<FactoringAgreement>
+    <ExportTable<FactoringAgreement>
+      exportName="factoring-agreements"
       size="small"
       rowKey="id"
       loading={state.loading}

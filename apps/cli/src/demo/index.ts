@@ -4,14 +4,6 @@ import {
   DEFAULT_DEMO_YEARS,
   SHOWCASE_CUSTOMERS,
 } from "@creditdesk/core/demo";
-import { customers } from "@creditdesk/db";
-import { loadConfig } from "@creditdesk/lib/config";
-import {
-  resetPortfolio,
-  resolveDemoOptions,
-  seedDemoCoverage,
-  writeDemoPortfolio,
-} from "@creditdesk/lib/demo";
 import type { Command } from "commander";
 import { CliError } from "../shared/fail.ts";
 import { openAppDatabase } from "../shared/open-database.ts";
@@ -48,6 +40,16 @@ export function registerDemoCommands(program: Command): void {
     )
     .action(
       async (opts: { customers: number; years: number; seed: number; asOf?: string; reset?: boolean }) => {
+        // Loaded when the command runs, so the CLI's start (and --help) does not load the writer.
+        const [
+          { customers },
+          { loadConfig },
+          { resetPortfolio, resolveDemoOptions, seedDemoCoverage, writeDemoPortfolio },
+        ] = await Promise.all([
+          import("@creditdesk/db"),
+          import("@creditdesk/lib/config"),
+          import("@creditdesk/lib/demo"),
+        ]);
         const options = resolveDemoOptions({
           customers: opts.customers,
           years: opts.years,

@@ -1,4 +1,4 @@
-import { App, Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Tabs, Tag } from "antd";
+import { App, Button, Card, Col, Input, Row, Select, Space, Statistic, Tabs, Tag } from "antd";
 import { useState } from "react";
 import { apiGet, apiPost, apiUrl } from "../shared/api/client.ts";
 import { useApi } from "../shared/api/use-api.ts";
@@ -6,6 +6,7 @@ import { useAuth } from "../shared/auth/auth-context.tsx";
 import { useI18n } from "../shared/i18n/i18n-context.tsx";
 import type { MessageKey } from "../shared/i18n/zh-CN.ts";
 import { EChart } from "../shared/ui/echart.tsx";
+import { ExportTable } from "../shared/ui/export-table.tsx";
 import { PageHeader } from "../shared/ui/page-header.tsx";
 import { EmptyState, LoadError } from "../shared/ui/page-state.tsx";
 import {
@@ -89,7 +90,8 @@ function ViewTab({ asOf }: { asOf: string }) {
           }}
         />
       )}
-      <Table<PortfolioGroup>
+      <ExportTable<PortfolioGroup>
+        exportName="portfolio-groups"
         size="small"
         rowKey="key"
         data-testid="portfolio-groups"
@@ -181,7 +183,8 @@ function ConcentrationTab({ asOf }: { asOf: string }) {
           {t("portfolio.check")}
         </Button>
       )}
-      <Table
+      <ExportTable
+        exportName="portfolio-concentration"
         size="small"
         rowKey="dimension"
         data-testid="portfolio-concentration"
@@ -237,7 +240,8 @@ function ConcentrationTab({ asOf }: { asOf: string }) {
         />
       )}
       <h3>{t("portfolio.breaches")}</h3>
-      <Table
+      <ExportTable
+        exportName="concentration-breaches"
         size="small"
         rowKey={(b) => `${b.dimension}:${b.key}`}
         data-testid="portfolio-breaches"
@@ -292,7 +296,8 @@ function ConcentrationLimitsTable({ mayConfigure, onSaved }: { mayConfigure: boo
   return (
     <>
       <h3>{t("portfolio.concentrationLimits")}</h3>
-      <Table<ConcentrationLimitRow>
+      <ExportTable<ConcentrationLimitRow>
+        exportName="concentration-limits"
         size="small"
         rowKey="dimension"
         data-testid="portfolio-limits"
@@ -402,7 +407,8 @@ function ExpectedLossTab({ asOf }: { asOf: string }) {
           }}
         />
       )}
-      <Table
+      <ExportTable
+        exportName="expected-loss"
         size="small"
         rowKey="customerId"
         data-testid="portfolio-el"
@@ -474,7 +480,8 @@ function MigrationTab({ asOf }: { asOf: string }) {
               })}
             </p>
           )}
-          <Table
+          <ExportTable
+            exportName="grade-migration"
             size="small"
             rowKey="row"
             data-testid="portfolio-migration"
@@ -525,7 +532,8 @@ function BacktestTab({ asOf }: { asOf: string }) {
         />
       </Space>
       {data.error ? <LoadError error={data.error} onRetry={data.reload} /> : null}
-      <Table<BacktestRow>
+      <ExportTable<BacktestRow>
+        exportName="pd-backtest"
         size="small"
         rowKey="grade"
         data-testid="portfolio-backtest"
@@ -657,7 +665,8 @@ function StressTab({ asOf }: { asOf: string }) {
             ))}
           </ul>
           <h3>{t("portfolio.limitBreaches")}</h3>
-          <Table
+          <ExportTable
+            exportName="stress-limit-breaches"
             size="small"
             rowKey="customerId"
             pagination={false}

@@ -84,8 +84,11 @@ export default function CustomersPage() {
     [filters, limit, cursor],
   );
 
+  // From the address bar, not this render's `params`: antd's table keeps the sorter's onChange of
+  // an earlier render, whose closure (and its setParams) would drop the filters chosen since —
+  // found by the e2e test sorting after filtering.
   const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
+    const next = new URLSearchParams(window.location.search);
     for (const [key, value] of Object.entries(changes)) {
       if (value) {
         next.set(key, value);
@@ -215,11 +218,22 @@ export default function CustomersPage() {
     },
   ];
 
+  // The next order of the clicked column from the address bar (ascending → descending → none),
+  // not from antd's `sorter.order`: the table's header handler can be an earlier render's and
+  // offer "ascending" again on the second click of a column (the e2e test clicks twice).
   const onTableChange: TableProps<CustomerListItem>["onChange"] = (_pagination, _filters, sorter) => {
     const single = Array.isArray(sorter) ? sorter[0] : sorter;
     const field = single?.columnKey as CustomerSortField | undefined;
+    if (!field) {
+      return;
+    }
+    const current = parseSortParam(new URLSearchParams(window.location.search).get("sort"));
     const next: CustomerSort | undefined =
-      single?.order && field ? { field, direction: single.order === "ascend" ? "asc" : "desc" } : undefined;
+      current?.field !== field
+        ? { field, direction: "asc" }
+        : current.direction === "asc"
+          ? { field, direction: "desc" }
+          : undefined;
     update({ sort: sortParam(next) });
   };
 

@@ -1,7 +1,5 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { usccCheckSymbol } from "@creditdesk/core/identifiers";
 import {
   type DatabaseHandle,
@@ -10,7 +8,6 @@ import {
   migrateDatabase,
   openDatabase,
 } from "@creditdesk/db";
-import { createTestDatabase, type TestDatabase } from "@creditdesk/db/testing";
 import {
   addCustomerRisk,
   analyseApplicationStatements,
@@ -22,35 +19,18 @@ import {
 } from "@creditdesk/lib/applications";
 import { scheduleReviews } from "@creditdesk/lib/reviews";
 import { pdfText } from "@creditdesk/lib/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useCliHarness } from "../shared/cli-test-support.ts";
 
-const bin = resolve(import.meta.dirname, "../../bin/creditdesk.js");
-const dir = mkdtempSync(join(tmpdir(), "creditdesk-applications-"));
-let t: TestDatabase;
+const cli = useCliHarness("applications");
+const { dir, run } = cli;
 let applicationId: number;
 let customerId: number;
 
-/** Runs the CLI against this file's database (PostgreSQL) or a PGlite folder of its own. */
-function run(args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, CREDITDESK_DATA_DIR: join(dir, "data") };
-  if (t.url) {
-    env.DATABASE_URL = t.url;
-  } else {
-    delete env.DATABASE_URL;
-  }
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: dir,
-    env,
-    encoding: "utf8",
-    timeout: 90_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
 /** The database the CLI will use: PostgreSQL's test database, or the CLI's PGlite folder (closed after). */
 async function withCliDatabase(fn: (handle: DatabaseHandle) => Promise<void>) {
-  if (t.url) {
-    await fn(t);
+  if (cli.t.url) {
+    await fn(cli.t);
     return;
   }
   const handle = await openDatabase({ dataDir: join(dir, "data") });
@@ -68,7 +48,6 @@ const manager = { id: "max", role: "credit_manager" };
 
 /** An approval with a guarantee condition: investigated, decided by a manager, account on hold. */
 beforeAll(async () => {
-  t = await createTestDatabase();
   await withCliDatabase(async (handle) => {
     const created = await createApplication({
       handle,
@@ -156,10 +135,6 @@ beforeAll(async () => {
     await scheduleReviews({ handle, customerIds: [customerId] });
   });
 }, 120_000);
-afterAll(async () => {
-  await t.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe("creditdesk applications condition-met|case-file, reviews case-file", () => {
   it("records a met guarantee condition (releasing the hold) and refuses it twice or for an unknown kind", () => {

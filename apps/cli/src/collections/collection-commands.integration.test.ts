@@ -1,45 +1,15 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
 import { customers, invoices, queryRows } from "@creditdesk/db";
-import { createTestDatabase, type TestDatabase } from "@creditdesk/db/testing";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useCliHarness } from "../shared/cli-test-support.ts";
 
-const bin = resolve(import.meta.dirname, "../../bin/creditdesk.js");
-const dir = mkdtempSync(join(tmpdir(), "creditdesk-collections-"));
-let t: TestDatabase;
-
-/** Runs the CLI against this file's database (PostgreSQL) or a PGlite folder of its own. */
-function run(args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, CREDITDESK_DATA_DIR: join(dir, "data") };
-  if (t.url) {
-    env.DATABASE_URL = t.url;
-  } else {
-    delete env.DATABASE_URL;
-  }
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: dir,
-    env,
-    encoding: "utf8",
-    timeout: 90_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const cli = useCliHarness("collections");
+const { run } = cli;
 
 describe("creditdesk collections action", () => {
   it("logs a call with its outcome and a legal handover, and refuses a handover to no one", async () => {
     // On PGlite the CLI opens its own data folder: create the customer through it there.
-    const db = t.url ? t.db : undefined;
+    const db = cli.t.url ? cli.t.db : undefined;
     if (db) {
       const [c] = await db
         .insert(customers)

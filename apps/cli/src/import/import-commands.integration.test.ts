@@ -1,45 +1,16 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { createTestDatabase, type TestDatabase } from "@creditdesk/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { useCliHarness } from "../shared/cli-test-support.ts";
 
-const bin = resolve(import.meta.dirname, "../../bin/creditdesk.js");
-const dir = mkdtempSync(join(tmpdir(), "creditdesk-import-cli-"));
-let t: TestDatabase;
-
-/** Runs the CLI as a user would: a child process on this file's database (PostgreSQL) or a PGlite folder. */
-function run(args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, CREDITDESK_DATA_DIR: join(dir, "data") };
-  if (t.url) {
-    env.DATABASE_URL = t.url;
-  } else {
-    delete env.DATABASE_URL;
-  }
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: dir,
-    env,
-    encoding: "utf8",
-    timeout: 90_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = useCliHarness("import-cli");
+const { dir, run } = cli;
 
 const file = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
 };
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-
-afterAll(async () => {
-  await t.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 // Each command is a process that opens (and on PGlite migrates) the database: seconds each on a busy machine.
 describe("creditdesk import, export and customers", { timeout: 180_000 }, () => {

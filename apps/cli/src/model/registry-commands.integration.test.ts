@@ -1,35 +1,14 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { artefactToJson, syntheticCreditTable, trainModel } from "@creditdesk/core/models";
-import { createTestDatabase, type TestDatabase } from "@creditdesk/db/testing";
 import { stringify } from "csv-stringify/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useCliHarness } from "../shared/cli-test-support.ts";
 
-const bin = resolve(import.meta.dirname, "../../bin/creditdesk.js");
-const dir = mkdtempSync(join(tmpdir(), "creditdesk-registry-"));
-let t: TestDatabase;
-
-/** Runs the CLI against this file's database (PostgreSQL) or a PGlite folder of its own. */
-function run(args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, CREDITDESK_DATA_DIR: join(dir, "data") };
-  if (t.url) {
-    env.DATABASE_URL = t.url;
-  } else {
-    delete env.DATABASE_URL;
-  }
-  const result = spawnSync(process.execPath, [bin, "model", ...args], {
-    cwd: dir,
-    env,
-    encoding: "utf8",
-    timeout: 90_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = useCliHarness("registry", { prefix: ["model"] });
+const { dir, run } = cli;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   const table = syntheticCreditTable({ rows: 1500, seed: 3 });
   writeFileSync(join(dir, "data.csv"), stringify([table.header, ...table.rows]));
   for (const method of ["scorecard", "gbdt"] as const) {
@@ -43,10 +22,6 @@ beforeAll(async () => {
     });
     writeFileSync(join(dir, `${method}.json`), artefactToJson(artefact));
   }
-});
-afterAll(async () => {
-  await t.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const roles = () =>

@@ -1,38 +1,8 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { createTestDatabase, type TestDatabase } from "@creditdesk/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useCliHarness } from "../shared/cli-test-support.ts";
 
-const bin = resolve(import.meta.dirname, "../../bin/creditdesk.js");
-const dir = mkdtempSync(join(tmpdir(), "creditdesk-channels-"));
-let t: TestDatabase;
-
-/** Runs the CLI against this file's database (PostgreSQL) or a PGlite folder of its own. */
-function run(args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, CREDITDESK_DATA_DIR: join(dir, "data") };
-  if (t.url) {
-    env.DATABASE_URL = t.url;
-  } else {
-    delete env.DATABASE_URL;
-  }
-  const result = spawnSync(process.execPath, [bin, "monitor", "channels", ...args], {
-    cwd: dir,
-    env,
-    encoding: "utf8",
-    timeout: 90_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const cli = useCliHarness("channels", { prefix: ["monitor", "channels"] });
+const { run } = cli;
 
 describe("creditdesk monitor channels add|list|update|disable|deliveries", () => {
   it("adds channels, shows a generated webhook secret once, and refuses an invalid one naming the field", () => {

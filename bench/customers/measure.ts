@@ -39,7 +39,7 @@ await time("baseline: bare open-invoice sums", () =>
       from invoices i where i.status = 'open' group by i.customer_id order by 2 desc limit 50`,
   ),
 );
-const list = (params: { sort?: string; cursor?: string }, standing = {}) =>
+const list = (params: { sort?: string; cursor?: string | undefined }, standing = {}) =>
   listCustomersWithStanding({ handle, params: { ...params, limit: 50 }, standing, baseCurrency: "CNY" });
 await time("page, sort=code (standing of the page)", () => list({}));
 await time("page, grade=high", () => list({}, { grades: ["high"] }));

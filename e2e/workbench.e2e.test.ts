@@ -210,7 +210,8 @@ describe("CreditDesk web workbench", () => {
       .trimEnd()
       .split("\r\n");
     expect(lines[0]).toBe(
-      "Customer code,Customer name,Unified social credit code,Industry,Region,Tier,Status,Sales owner,Terms,Billing currency",
+      "Customer code,Customer name,Unified social credit code,Industry,Region,Tier,Status,Sales owner,Terms,Billing currency," +
+        "Risk grade,Score,Limit utilisation,Limit (base currency),Exposure (base currency),Open receivables,Overdue,Base currency",
     );
     expect(lines).toHaveLength(1 + 40);
     const codes = lines.slice(1).map((line) => line.split(",")[0]);

@@ -51,11 +51,17 @@ export function candidateInvoicesCtes(asOf: SQL, settledAfter: SQL, customerIds?
 /** `late` and `cand` of `candidateInvoicesCtes`. */
 function candidateCtes(asOf: SQL, settledAfter: SQL, customerIds?: readonly number[]): SQL {
   const scope = inCustomers(sql`i.customer_id`, customerIds);
+  // For a few customers the late settlements are found through their indexes (payments by customer,
+  // credit notes by their customers' invoices) instead of scanning every payment and credit note.
+  const creditNoteScope =
+    customerIds === undefined
+      ? sql``
+      : sql` and invoice_id in (select i2.id from invoices i2 where true${inCustomers(sql`i2.customer_id`, customerIds)})`;
   return sql`late as (
       select pa.invoice_id from payments p join payment_allocations pa on pa.payment_id = p.id
-      where p.received_on > ${settledAfter}
+      where p.received_on > ${settledAfter}${inCustomers(sql`p.customer_id`, customerIds)}
       union all
-      select invoice_id from credit_notes where invoice_id is not null and issued_on > ${settledAfter}
+      select invoice_id from credit_notes where invoice_id is not null and issued_on > ${settledAfter}${creditNoteScope}
     ), cand as materialized (
       -- Two branches so the planner sees the real sizes: the invoices open now (an index-free
       -- filter it estimates well) and the paid ones with a settlement after \`settledAfter\` (a

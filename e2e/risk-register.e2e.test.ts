@@ -46,6 +46,7 @@ describe("customer risk register in the credit file", () => {
     context = await browser.newContext({
       viewport: { width: 1440, height: 900 },
       locale: "zh-CN",
+      reducedMotion: "reduce",
     });
     page = await context.newPage();
     errors = watchErrors(page, { expected404: [/\/assessments\?/] });

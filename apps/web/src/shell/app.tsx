@@ -11,7 +11,8 @@ import { PageLoading } from "../shared/ui/page-state.tsx";
 import { AppLayout } from "./app-layout.tsx";
 import { NotFoundPage } from "./not-found-page.tsx";
 import { RequireAuth } from "./require-auth.tsx";
-import { theme } from "./theme.ts";
+import { themeFor } from "./theme.ts";
+import { useReducedMotion } from "./use-reduced-motion.ts";
 
 // Pages load on demand so the first paint only needs the shell.
 const LoginPage = lazy(() => import("../auth/login-page.tsx"));
@@ -33,9 +34,10 @@ const SettingsPage = lazy(() => import("../settings/settings-page.tsx"));
 
 function LocalizedApp() {
   const { locale } = useI18n();
+  const reducedMotion = useReducedMotion();
   dayjs.locale(locale === "zh-CN" ? "zh-cn" : "en");
   return (
-    <ConfigProvider locale={locale === "zh-CN" ? zhCN : enUS} theme={theme}>
+    <ConfigProvider locale={locale === "zh-CN" ? zhCN : enUS} theme={themeFor({ reducedMotion })}>
       <AntApp>
         <BrowserRouter>
           <Routes>

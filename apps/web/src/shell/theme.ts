@@ -19,3 +19,16 @@ export const theme: ThemeConfig = {
     Menu: { darkItemBg: "#0f172a", darkItemSelectedBg: "#1d4ed8", darkItemColor: "rgba(255,255,255,0.85)" },
   },
 };
+
+/**
+ * The theme for a reader who asks the system for reduced motion: Ant Design's own motion switch
+ * off, so dialogs, dropdowns and messages appear and go at once. (Zeroing animation durations in
+ * CSS alone is not enough: the components wait for an animation-end event that a leave animation
+ * of 0 s does not always fire, and a closed dialog or dropdown stayed on screen, covering the page.)
+ */
+export function themeFor(options: { reducedMotion: boolean }): ThemeConfig {
+  // One object per choice: a new theme object on every render would make Ant Design recompute tokens.
+  return options.reducedMotion ? reducedMotionTheme : theme;
+}
+
+const reducedMotionTheme: ThemeConfig = { ...theme, token: { ...theme.token, motion: false } };

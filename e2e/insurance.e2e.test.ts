@@ -9,7 +9,8 @@ import { launchChromium, screenshot, signIn, watchErrors } from "./support/brows
  * is flagged, the insurance check raises alerts from the page, a claim moves to review, and the
  * credit file shows the customer's insurance tab. The page's forms: a policy created, an insured
  * limit requested and the insurer's decision recorded on it, an overdue invoice notified, a claim
- * filed, a factoring agreement without recourse made and an invoice sold under it (out of exposure).
+ * filed, a factoring agreement without recourse made and an invoice sold under it (out of exposure),
+ * a claim's payment and another's rejection recorded in their dialogs.
  */
 describe("insurance page", () => {
   let server: AppServer;
@@ -270,6 +271,65 @@ describe("insurance page", () => {
       advanceMinor: 4_500_00,
     });
     expect(await exposure()).toBe(before - 5_000_00);
+    expect(errors).toEqual([]);
+  });
+
+  it("records a claim's payment and another's rejection in dialogs, the server's field problem on its field", async () => {
+    await page.getByRole("tab", { name: "索赔" }).click();
+    // E2E-CLAIM (500.00 claimed) is under review since the second test.
+    await page.getByTestId("claim-E2E-CLAIM-paid").click();
+    const paid = dialog().getByLabel("赔付金额（CNY）");
+    await dialog().getByRole("button", { name: "登记赔付" }).click();
+    await dialog().getByText("请输入赔付金额（CNY）").waitFor();
+    // More than claimed: the server refuses and names the field, the dialog stays with the value.
+    await paid.fill("600");
+    await dialog().getByRole("button", { name: "登记赔付" }).click();
+    // On the field itself (its error list), not only in the alert above the form.
+    await dialog()
+      .locator(".ant-form-item-explain-error", { hasText: "a paid claim needs the indemnity paid" })
+      .waitFor();
+    await expect(paid.getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect(paid.inputValue()).resolves.toBe("600");
+    const refused = errors.findIndex((e) =>
+      /^HTTP 400 POST .*\/insurance\/claims\/E2E-CLAIM\/status$/.test(e),
+    );
+    expect(refused).toBeGreaterThanOrEqual(0);
+    errors.splice(refused, 1);
+    await paid.fill("450.00");
+    await paid.press("Tab");
+    await dialog().getByRole("button", { name: "登记赔付" }).click();
+    await dialog().waitFor({ state: "detached" });
+    const paidClaim = await api.get<{ status: string; indemnityPaidMinor: number }>(
+      "/insurance/claims/E2E-CLAIM",
+    );
+    expect(paidClaim.body).toMatchObject({ status: "paid", indemnityPaidMinor: 450_00 });
+
+    // The claim filed from the page is rejected; Escape closes the dialog and forgets what was typed.
+    await page.getByTestId("claim-E2E-UI-CLAIM-rejected").click();
+    await dialog().getByLabel("拒赔原因").fill("not this one");
+    await page.keyboard.press("Escape");
+    await dialog().waitFor({ state: "detached" });
+    await page.getByTestId("claim-E2E-UI-CLAIM-rejected").click();
+    const reason = dialog().getByLabel("拒赔原因");
+    await expect(reason.inputValue()).resolves.toBe("");
+    await dialog()
+      .getByRole("button", { name: /拒\s*赔/ })
+      .click();
+    await dialog().getByText("请填写保险公司的拒赔原因").waitFor();
+    await reason.fill("超过报损期限");
+    await dialog()
+      .getByRole("button", { name: /拒\s*赔/ })
+      .click();
+    await dialog().waitFor({ state: "detached" });
+    await page
+      .getByTestId("insurance-claims")
+      .locator("tr", { hasText: "E2E-UI-CLAIM" })
+      .getByText("已拒赔")
+      .waitFor();
+    const rejected = await api.get<{ status: string; rejectionReason: string }>(
+      "/insurance/claims/E2E-UI-CLAIM",
+    );
+    expect(rejected.body).toMatchObject({ status: "rejected", rejectionReason: "超过报损期限" });
     expect(errors).toEqual([]);
   });
 });

@@ -1,82 +1,21 @@
-import { App, Form, Input, InputNumber, Modal, Radio, Select } from "antd";
-import { type ReactNode, useState } from "react";
+import { Form, Input, InputNumber, Radio, Select } from "antd";
 import { apiGet, apiPost } from "../shared/api/client.ts";
 import { useApi } from "../shared/api/use-api.ts";
 import { currencyDigits, minorToDecimalString, parseAmountToMinor } from "../shared/format/money.ts";
 import { useI18n } from "../shared/i18n/i18n-context.tsx";
-import type { FactoringAgreement, NotificationDeadline, Policy } from "./insurance-api.ts";
+import { FieldErrors, FormModal, fieldError } from "../shared/ui/form-modal.tsx";
+import type { Claim, FactoringAgreement, NotificationDeadline, Policy } from "./insurance-api.ts";
 
 const today = () => new Date().toISOString().slice(0, 10);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Basis points from a percentage typed with up to two decimals ("90" → 9,000; "0.8" → 80). */
 const bpsOf = (percent: number) => Math.round(percent * 100);
 
-/**
- * A modal form that posts on OK and reports the API's problem (field errors included) in the
- * dialog; every field is a labelled AntD form item, so it is reachable with Tab and by its label.
- */
-function FormModal<V extends object>(props: {
-  title: string;
-  testId: string;
-  initialValues?: Partial<V>;
-  onClose: () => void;
-  onSaved?: (() => void) | undefined;
-  /** Builds the request from the validated values (null: a value the rules could not check). */
-  submit: (values: V, form: ReturnType<typeof Form.useForm<V>>[0]) => Promise<unknown | null>;
-  children: ReactNode;
-}) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<V>();
-  const [saving, setSaving] = useState(false);
-  const ok = async () => {
-    let values: V;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      const done = await props.submit(values, form);
-      if (done !== null) {
-        void message.success(t("insurance.saved"));
-        props.onSaved?.();
-        props.onClose();
-      }
-    } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
-    } finally {
-      setSaving(false);
-    }
-  };
-  return (
-    <Modal open title={props.title} onCancel={props.onClose} onOk={() => void ok()} confirmLoading={saving}>
-      <Form<V>
-        form={form}
-        layout="vertical"
-        data-testid={props.testId}
-        initialValues={props.initialValues ?? {}}
-        onFinish={() => void ok()}
-      >
-        {props.children}
-      </Form>
-    </Modal>
-  );
-}
-
-/** Minor units of `text` in `currency`, or a field error on `name` and null. */
-function amountOr<V>(
-  form: ReturnType<typeof Form.useForm<V>>[0],
-  name: string,
-  text: string,
-  currency: string,
-  message: string,
-): number | null {
+/** Minor units of `text` in `currency`, or a field error on `name` (nothing is sent). */
+function amountOf(name: string, text: string, currency: string, message: string): number {
   const minor = parseAmountToMinor(text, currency);
   if (minor === null || minor <= 0) {
-    form.setFields([{ name: name as never, errors: [message] }]);
-    return null;
+    throw fieldError(name, message);
   }
   return minor;
 }
@@ -130,8 +69,10 @@ export function PolicyModal({ onClose, onSaved }: { onClose: () => void; onSaved
     <FormModal<PolicyValues>
       title={t("insurance.newPolicy")}
       testId="policy-form"
+      problemFields={{ indemnityBps: "indemnityPercent", maxLiabilityMinor: "maxLiability" }}
       onClose={onClose}
       onSaved={onSaved}
+      successMessage={t("insurance.saved")}
       initialValues={{
         currency: "CNY",
         indemnityPercent: 90,
@@ -140,20 +81,10 @@ export function PolicyModal({ onClose, onSaved }: { onClose: () => void; onSaved
         warnDaysBefore: 7,
         validFrom: today(),
       }}
-      submit={async (v, form) => {
-        let maxLiabilityMinor: number | null = null;
-        if (v.maxLiability?.trim()) {
-          maxLiabilityMinor = amountOr(
-            form,
-            "maxLiability",
-            v.maxLiability,
-            v.currency,
-            t("insurance.amountInvalid"),
-          );
-          if (maxLiabilityMinor === null) {
-            return null;
-          }
-        }
+      onSubmit={async (v) => {
+        const maxLiabilityMinor = v.maxLiability?.trim()
+          ? amountOf("maxLiability", v.maxLiability, v.currency, t("insurance.amountInvalid"))
+          : null;
         return apiPost("/insurance/policies", {
           policyNumber: v.policyNumber,
           insurer: v.insurer,
@@ -241,15 +172,14 @@ export function RequestLimitModal({ onClose, onSaved }: { onClose: () => void; o
     <FormModal<RequestValues>
       title={t("insurance.requestLimit")}
       testId="request-limit-form"
+      problemFields={{ requestedMinor: "amount" }}
       onClose={onClose}
       onSaved={onSaved}
+      successMessage={t("insurance.saved")}
       initialValues={{ requestedOn: today() }}
-      submit={async (v, form) => {
+      onSubmit={async (v) => {
         const currency = policies.data?.items.find((p) => p.policyNumber === v.policy)?.currency ?? "CNY";
-        const requestedMinor = amountOr(form, "amount", v.amount, currency, t("insurance.amountInvalid"));
-        if (requestedMinor === null) {
-          return null;
-        }
+        const requestedMinor = amountOf("amount", v.amount, currency, t("insurance.amountInvalid"));
         return apiPost("/insurance/limits/requests", {
           policy: v.policy,
           customer: v.customer.trim(),
@@ -315,8 +245,10 @@ export function DecisionModal(props: {
     <FormModal<DecisionValues>
       title={t("insurance.recordDecision")}
       testId="decision-form"
+      problemFields={{ requestedMinor: "requested", decidedMinor: "granted", decision: "granted" }}
       onClose={props.onClose}
       onSaved={props.onSaved}
+      successMessage={t("insurance.saved")}
       initialValues={{
         decidedOn: today(),
         currency: r?.currency ?? "CNY",
@@ -328,14 +260,21 @@ export function DecisionModal(props: {
             }
           : {}),
       }}
-      submit={async (v, form) => {
-        const message = t("insurance.amountInvalid");
-        const requestedMinor = amountOr(form, "requested", v.requested, v.currency, message);
-        const decidedMinor = /^\s*0+([.,]0*)?\s*$/.test(v.granted)
-          ? 0
-          : amountOr(form, "granted", v.granted, v.currency, message);
+      onSubmit={async (v) => {
+        // Both amounts are checked before either is reported, so both fields say what is wrong.
+        const positive = (text: string) => {
+          const minor = parseAmountToMinor(text, v.currency);
+          return minor !== null && minor > 0 ? minor : null;
+        };
+        const requestedMinor = positive(v.requested);
+        // A refusal is granted 0, written as such ("0", "0.00").
+        const decidedMinor = /^\s*0+([.,]0*)?\s*$/.test(v.granted) ? 0 : positive(v.granted);
         if (requestedMinor === null || decidedMinor === null) {
-          return null;
+          const errors = [t("insurance.amountInvalid")];
+          throw new FieldErrors([
+            ...(requestedMinor === null ? [{ name: "requested", errors }] : []),
+            ...(decidedMinor === null ? [{ name: "granted", errors }] : []),
+          ]);
         }
         return apiPost("/insurance/limits/decisions", {
           ...(r ? { requestId: r.requestId } : { policy: v.policy, customer: v.customer.trim() }),
@@ -416,8 +355,9 @@ export function NotifyModal(props: {
       testId="notify-form"
       onClose={props.onClose}
       onSaved={props.onSaved}
+      successMessage={t("insurance.saved")}
       initialValues={{ filedOn: today() }}
-      submit={(v) =>
+      onSubmit={(v) =>
         apiPost("/insurance/notifications", {
           policy: d.policyNumber,
           customer: d.customerCode,
@@ -466,15 +406,14 @@ export function ClaimModal({ onClose, onSaved }: { onClose: () => void; onSaved?
     <FormModal<ClaimValues>
       title={t("insurance.fileClaim")}
       testId="claim-form"
+      problemFields={{ claimedMinor: "amount" }}
       onClose={onClose}
       onSaved={onSaved}
+      successMessage={t("insurance.saved")}
       initialValues={{ filedOn: today() }}
-      submit={async (v, form) => {
+      onSubmit={async (v) => {
         const currency = policies.data?.items.find((p) => p.policyNumber === v.policy)?.currency ?? "CNY";
-        const claimedMinor = amountOr(form, "amount", v.amount, currency, t("insurance.amountInvalid"));
-        if (claimedMinor === null) {
-          return null;
-        }
+        const claimedMinor = amountOf("amount", v.amount, currency, t("insurance.amountInvalid"));
         return apiPost("/insurance/claims", {
           reference: v.reference,
           policy: v.policy,
@@ -530,8 +469,14 @@ export function AgreementModal({ onClose, onSaved }: { onClose: () => void; onSa
     <FormModal<AgreementValues>
       title={t("insurance.newAgreement")}
       testId="agreement-form"
+      problemFields={{
+        advanceRateBps: "advancePercent",
+        feeBps: "feePercent",
+        facilityLimitMinor: "facilityLimit",
+      }}
       onClose={onClose}
       onSaved={onSaved}
+      successMessage={t("insurance.saved")}
       initialValues={{
         currency: "CNY",
         withRecourse: true,
@@ -539,20 +484,10 @@ export function AgreementModal({ onClose, onSaved }: { onClose: () => void; onSa
         feePercent: 0,
         validFrom: today(),
       }}
-      submit={async (v, form) => {
-        let facilityLimitMinor: number | null = null;
-        if (v.facilityLimit?.trim()) {
-          facilityLimitMinor = amountOr(
-            form,
-            "facilityLimit",
-            v.facilityLimit,
-            v.currency,
-            t("insurance.amountInvalid"),
-          );
-          if (facilityLimitMinor === null) {
-            return null;
-          }
-        }
+      onSubmit={async (v) => {
+        const facilityLimitMinor = v.facilityLimit?.trim()
+          ? amountOf("facilityLimit", v.facilityLimit, v.currency, t("insurance.amountInvalid"))
+          : null;
         return apiPost("/factoring/agreements", {
           reference: v.reference,
           factor: v.factor,
@@ -634,8 +569,9 @@ export function AssignModal({ onClose, onSaved }: { onClose: () => void; onSaved
       testId="assign-form"
       onClose={onClose}
       onSaved={onSaved}
+      successMessage={t("insurance.saved")}
       initialValues={{ mode: "sold", assignedOn: today() }}
-      submit={(v) =>
+      onSubmit={(v) =>
         apiPost("/factoring/receivables", {
           agreement: v.agreement,
           mode: v.mode,
@@ -682,6 +618,81 @@ export function AssignModal({ onClose, onSaved }: { onClose: () => void; onSaved
         rules={[{ required: true, pattern: DATE, message: t("insurance.dateInvalid") }]}
       >
         <Input type="date" />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** The claim a paid / rejected dialog moves (as the claims table lists it). */
+type MovedClaim = Pick<Claim, "reference" | "currency" | "claimedMinor" | "expectedIndemnityMinor">;
+
+const claimStatusPath = (claim: MovedClaim) =>
+  `/insurance/claims/${encodeURIComponent(claim.reference)}/status`;
+
+/** Records the indemnity the insurer paid on a claim under review (0 … the claimed amount). */
+export function ClaimPaidModal(props: {
+  claim: MovedClaim;
+  onClose: () => void;
+  onSaved?: (() => void) | undefined;
+}) {
+  const { t, money } = useI18n();
+  const c = props.claim;
+  return (
+    <FormModal<{ paid: string }>
+      title={t("insurance.paidTitle", { claim: c.reference })}
+      testId="claim-paid-form"
+      okText={t("insurance.markPaid")}
+      onClose={props.onClose}
+      onSaved={props.onSaved}
+      successMessage={t("insurance.saved")}
+      problemFields={{ indemnityPaidMinor: "paid" }}
+      onSubmit={(v) => {
+        const indemnityPaidMinor = parseAmountToMinor(v.paid, c.currency);
+        if (indemnityPaidMinor === null || indemnityPaidMinor < 0) {
+          throw fieldError("paid", t("insurance.amountInvalid"));
+        }
+        return apiPost(claimStatusPath(c), { status: "paid", indemnityPaidMinor });
+      }}
+    >
+      <Form.Item
+        name="paid"
+        label={t("insurance.amountPaid", { currency: c.currency })}
+        extra={t("insurance.amountPaidHelp", {
+          claimed: money(c.claimedMinor, c.currency),
+          expected: money(c.expectedIndemnityMinor ?? null, c.currency),
+        })}
+        rules={[{ required: true }]}
+      >
+        <Input inputMode="decimal" />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** Records the insurer's rejection of a claim, with its reason. */
+export function ClaimRejectModal(props: {
+  claim: MovedClaim;
+  onClose: () => void;
+  onSaved?: (() => void) | undefined;
+}) {
+  const { t } = useI18n();
+  const c = props.claim;
+  return (
+    <FormModal<{ reason: string }>
+      title={t("insurance.rejectTitle", { claim: c.reference })}
+      testId="claim-reject-form"
+      okText={t("insurance.reject")}
+      onClose={props.onClose}
+      onSaved={props.onSaved}
+      successMessage={t("insurance.saved")}
+      onSubmit={(v) => apiPost(claimStatusPath(c), { status: "rejected", reason: v.reason.trim() })}
+    >
+      <Form.Item
+        name="reason"
+        label={t("insurance.rejectReason")}
+        rules={[{ required: true, whitespace: true, message: t("insurance.rejectReasonRequired") }]}
+      >
+        <Input.TextArea rows={3} maxLength={4000} />
       </Form.Item>
     </FormModal>
   );

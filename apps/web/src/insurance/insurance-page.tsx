@@ -5,7 +5,6 @@ import { Link } from "react-router";
 import { apiGet, apiPost } from "../shared/api/client.ts";
 import { useApi } from "../shared/api/use-api.ts";
 import { useAuth } from "../shared/auth/auth-context.tsx";
-import { parseAmountToMinor } from "../shared/format/money.ts";
 import { useI18n } from "../shared/i18n/i18n-context.tsx";
 import type { MessageKey } from "../shared/i18n/zh-CN.ts";
 import { ExportTable } from "../shared/ui/export-table.tsx";
@@ -26,6 +25,8 @@ import {
   AgreementModal,
   AssignModal,
   ClaimModal,
+  ClaimPaidModal,
+  ClaimRejectModal,
   DecisionModal,
   NotifyModal,
   type PendingRequest,
@@ -457,25 +458,15 @@ export function ClaimsTable({
   const i18n = useI18n();
   const { t } = i18n;
   const { message, modal } = App.useApp();
+  // Paid and rejected need the amount or the reason: a dialog asks; to review is one click.
+  const [moving, setMoving] = useState<{ claim: Claim; to: "paid" | "rejected" } | null>(null);
   const move = async (claim: Claim, status: ClaimStatus) => {
-    let body: Record<string, unknown> = { status };
-    if (status === "paid") {
-      const text = window.prompt(t("insurance.paid"), "") ?? "";
-      const minor = parseAmountToMinor(text, claim.currency);
-      if (minor === null) {
-        return;
-      }
-      body = { ...body, indemnityPaidMinor: minor };
-    }
-    if (status === "rejected") {
-      const reason = window.prompt(t("insurance.reason"), "") ?? "";
-      if (!reason.trim()) {
-        return;
-      }
-      body = { ...body, reason };
+    if (status === "paid" || status === "rejected") {
+      setMoving({ claim, to: status });
+      return;
     }
     try {
-      await apiPost(`/insurance/claims/${encodeURIComponent(claim.reference)}/status`, body);
+      await apiPost(`/insurance/claims/${encodeURIComponent(claim.reference)}/status`, { status });
       void message.success(t("insurance.saved"));
       onChange?.();
     } catch (error) {
@@ -488,64 +479,77 @@ export function ClaimsTable({
     paid: "insurance.markPaid",
     rejected: "insurance.reject",
   };
+  const closeMove = () => setMoving(null);
   return (
-    <ExportTable<Claim>
-      exportName="insurance-claims"
-      size="small"
-      rowKey="id"
-      loading={loading}
-      dataSource={items}
-      data-testid="insurance-claims"
-      pagination={{ pageSize: 50, hideOnSinglePage: true }}
-      locale={{ emptyText: <EmptyState>{t("insurance.empty")}</EmptyState> }}
-      columns={[
-        { key: "ref", title: t("insurance.claim"), render: (_, c) => c.reference },
-        { key: "customer", title: t("insurance.customer"), render: (_, c) => c.customerCode ?? c.customerId },
-        { key: "policy", title: t("insurance.policy"), render: (_, c) => c.policyNumber ?? "" },
-        { key: "filed", title: t("insurance.filedOn"), render: (_, c) => i18n.date(c.filedOn) },
-        {
-          key: "claimed",
-          title: t("insurance.claimed"),
-          align: "right",
-          render: (_, c) => i18n.money(c.claimedMinor, c.currency),
-        },
-        {
-          key: "expected",
-          title: t("insurance.expectedIndemnity"),
-          align: "right",
-          render: (_, c) => i18n.money(c.expectedIndemnityMinor ?? null, c.currency),
-        },
-        {
-          key: "paid",
-          title: t("insurance.paid"),
-          align: "right",
-          render: (_, c) => i18n.money(c.indemnityPaidMinor, c.currency),
-        },
-        {
-          key: "status",
-          title: t("insurance.status"),
-          render: (_, c) => (
-            <Space size={4} wrap>
-              <Tag color={c.status === "paid" ? "green" : c.status === "rejected" ? "red" : "blue"}>
-                {t(`insurance.claimStatus.${c.status}` as MessageKey)}
-              </Tag>
-              {mayWrite
-                ? claimMoves(c.status).map((to) => (
-                    <Button
-                      key={to}
-                      size="small"
-                      onClick={() => void move(c, to)}
-                      data-testid={`claim-${c.reference}-${to}`}
-                    >
-                      {t(label[to])}
-                    </Button>
-                  ))
-                : null}
-            </Space>
-          ),
-        },
-      ]}
-    />
+    <>
+      {moving?.to === "paid" ? (
+        <ClaimPaidModal claim={moving.claim} onClose={closeMove} onSaved={onChange} />
+      ) : null}
+      {moving?.to === "rejected" ? (
+        <ClaimRejectModal claim={moving.claim} onClose={closeMove} onSaved={onChange} />
+      ) : null}
+      <ExportTable<Claim>
+        exportName="insurance-claims"
+        size="small"
+        rowKey="id"
+        loading={loading}
+        dataSource={items}
+        data-testid="insurance-claims"
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        locale={{ emptyText: <EmptyState>{t("insurance.empty")}</EmptyState> }}
+        columns={[
+          { key: "ref", title: t("insurance.claim"), render: (_, c) => c.reference },
+          {
+            key: "customer",
+            title: t("insurance.customer"),
+            render: (_, c) => c.customerCode ?? c.customerId,
+          },
+          { key: "policy", title: t("insurance.policy"), render: (_, c) => c.policyNumber ?? "" },
+          { key: "filed", title: t("insurance.filedOn"), render: (_, c) => i18n.date(c.filedOn) },
+          {
+            key: "claimed",
+            title: t("insurance.claimed"),
+            align: "right",
+            render: (_, c) => i18n.money(c.claimedMinor, c.currency),
+          },
+          {
+            key: "expected",
+            title: t("insurance.expectedIndemnity"),
+            align: "right",
+            render: (_, c) => i18n.money(c.expectedIndemnityMinor ?? null, c.currency),
+          },
+          {
+            key: "paid",
+            title: t("insurance.paid"),
+            align: "right",
+            render: (_, c) => i18n.money(c.indemnityPaidMinor, c.currency),
+          },
+          {
+            key: "status",
+            title: t("insurance.status"),
+            render: (_, c) => (
+              <Space size={4} wrap>
+                <Tag color={c.status === "paid" ? "green" : c.status === "rejected" ? "red" : "blue"}>
+                  {t(`insurance.claimStatus.${c.status}` as MessageKey)}
+                </Tag>
+                {mayWrite
+                  ? claimMoves(c.status).map((to) => (
+                      <Button
+                        key={to}
+                        size="small"
+                        onClick={() => void move(c, to)}
+                        data-testid={`claim-${c.reference}-${to}`}
+                      >
+                        {t(label[to])}
+                      </Button>
+                    ))
+                  : null}
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </>
   );
 }
 

@@ -8,6 +8,12 @@
  * `onUnauthorized` (the auth provider) send the user to the sign-in page.
  */
 
+/** One problem with one input field of a request (`path` dotted, as the server's `identifiers.0.value`). */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
 /** An API answer that was not 2xx, with the RFC 9457 problem details when the server sent them. */
 export class ApiError extends Error {
   readonly status: number;
@@ -16,12 +22,18 @@ export class ApiError extends Error {
   readonly code: string | undefined;
   /** Seconds from the `retry-after` header (429, 423), when sent. */
   readonly retryAfter: number | undefined;
+  /** The fields the problem names (its `errors` member), empty when it names none. */
+  readonly errors: readonly FieldProblem[];
 
   constructor(
     status: number,
     title: string,
     detail?: string,
-    extra: { code?: string | undefined; retryAfter?: number | undefined } = {},
+    extra: {
+      code?: string | undefined;
+      retryAfter?: number | undefined;
+      errors?: readonly FieldProblem[] | undefined;
+    } = {},
   ) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = "ApiError";
@@ -29,7 +41,22 @@ export class ApiError extends Error {
     this.detail = detail;
     this.code = extra.code;
     this.retryAfter = extra.retryAfter;
+    this.errors = extra.errors ?? [];
   }
+}
+
+/** The well-formed entries of a problem's `errors` member (anything else is ignored). */
+export function fieldProblemsOf(errors: unknown): FieldProblem[] {
+  if (!Array.isArray(errors)) {
+    return [];
+  }
+  return errors.flatMap((e: unknown) => {
+    if (typeof e !== "object" || e === null) {
+      return [];
+    }
+    const { path, message } = e as { path?: unknown; message?: unknown };
+    return typeof path === "string" && typeof message === "string" ? [{ path, message }] : [];
+  });
 }
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -97,12 +124,14 @@ async function toError(response: Response): Promise<ApiError> {
   let title = response.statusText || `HTTP ${response.status}`;
   let detail: string | undefined;
   let code: string | undefined;
+  let errors: FieldProblem[] = [];
   try {
     const body = (await response.json()) as {
       title?: unknown;
       detail?: unknown;
       message?: unknown;
       code?: unknown;
+      errors?: unknown;
     };
     if (typeof body.title === "string") {
       title = body.title;
@@ -115,6 +144,7 @@ async function toError(response: Response): Promise<ApiError> {
     if (typeof body.code === "string") {
       code = body.code;
     }
+    errors = fieldProblemsOf(body.errors);
   } catch {
     // Not JSON: keep the status text.
   }
@@ -122,6 +152,7 @@ async function toError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, title, detail, {
     code,
     retryAfter: Number.isFinite(retry) && retry > 0 ? retry : undefined,
+    errors,
   });
 }
 

@@ -1,7 +1,7 @@
-import { App, Form, Input, Modal, Radio, Select } from "antd";
-import { useState } from "react";
+import { Form, Input, Radio, Select } from "antd";
 import { apiPost } from "../shared/api/client.ts";
 import { useI18n } from "../shared/i18n/i18n-context.tsx";
+import { FormModal } from "../shared/ui/form-modal.tsx";
 import type { WorklistItem } from "./collections-api.ts";
 
 /** Call outcomes the API accepts (lib `CALL_OUTCOMES`). */
@@ -27,18 +27,10 @@ interface ActionValues {
 export function ActionModal(props: { item: WorklistItem; onClose: () => void; onSaved: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const { message } = App.useApp();
   const [form] = Form.useForm<ActionValues>();
   const kind = Form.useWatch("kind", form) ?? "call";
-  const [saving, setSaving] = useState(false);
   const { item } = props;
-  const save = async () => {
-    let v: ActionValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
+  const save = (v: ActionValues) => {
     const opt = (key: keyof ActionValues) => (v[key] ? { [key]: v[key] } : {});
     const body =
       v.kind === "call"
@@ -53,87 +45,73 @@ export function ActionModal(props: { item: WorklistItem; onClose: () => void; on
         : v.kind === "note"
           ? { kind: "note", note: v.note }
           : { kind: "legal", handedOverTo: v.handedOverTo, ...opt("reference"), ...opt("note") };
-    setSaving(true);
-    try {
-      await apiPost(`/collections/customers/${encodeURIComponent(item.customerCode)}/actions`, {
-        ...body,
-        invoiceNumbers: [item.invoiceNumber],
-      });
-      void message.success(t("collections.actionSaved"));
-      props.onSaved();
-      props.onClose();
-    } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
-    } finally {
-      setSaving(false);
-    }
+    return apiPost(`/collections/customers/${encodeURIComponent(item.customerCode)}/actions`, {
+      ...body,
+      invoiceNumbers: [item.invoiceNumber],
+    });
   };
   return (
-    <Modal
-      open
+    <FormModal<ActionValues>
       title={t("collections.actionTitle", { customer: item.customerName })}
-      onCancel={props.onClose}
-      onOk={() => void save()}
-      confirmLoading={saving}
+      form={form}
+      testId="action-form"
+      initialValues={{ kind: "call", outcome: "reached" }}
+      successMessage={t("collections.actionSaved")}
+      onSubmit={save}
+      onSaved={props.onSaved}
+      onClose={props.onClose}
     >
-      <Form<ActionValues>
-        form={form}
-        layout="vertical"
-        data-testid="action-form"
-        initialValues={{ kind: "call", outcome: "reached" }}
+      <Form.Item label={t("collections.promiseInvoices")}>
+        {item.invoiceNumber} · {i18n.money(item.openMinor, item.currency)}
+      </Form.Item>
+      <Form.Item name="kind" label={t("collections.actionKind")} rules={[{ required: true }]}>
+        <Radio.Group
+          options={(["call", "note", "legal"] as const).map((k) => ({
+            value: k,
+            label: i18n.label("collectionAction", k),
+          }))}
+        />
+      </Form.Item>
+      {kind === "call" ? (
+        <>
+          <Form.Item name="outcome" label={t("collections.callOutcome")} rules={[{ required: true }]}>
+            <Select
+              data-testid="action-outcome"
+              options={CALL_OUTCOMES.map((o) => ({ value: o, label: i18n.label("collectionOutcome", o) }))}
+            />
+          </Form.Item>
+          <Form.Item name="contact" label={t("collections.contact")}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="phone" label={t("collections.phone")}>
+            <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item
+            name="callbackOn"
+            label={t("collections.callbackOn")}
+            rules={[{ pattern: DATE, message: t("collections.dateInvalid") }]}
+          >
+            <Input type="date" />
+          </Form.Item>
+        </>
+      ) : null}
+      {kind === "legal" ? (
+        <>
+          <Form.Item name="handedOverTo" label={t("collections.handedOverTo")} rules={[{ required: true }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="reference" label={t("collections.legalReference")}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </>
+      ) : null}
+      <Form.Item
+        name="note"
+        label={t("collections.note")}
+        rules={kind === "note" ? [{ required: true, message: t("collections.noteRequired") }] : []}
       >
-        <Form.Item label={t("collections.promiseInvoices")}>
-          {item.invoiceNumber} · {i18n.money(item.openMinor, item.currency)}
-        </Form.Item>
-        <Form.Item name="kind" label={t("collections.actionKind")} rules={[{ required: true }]}>
-          <Radio.Group
-            options={(["call", "note", "legal"] as const).map((k) => ({
-              value: k,
-              label: i18n.label("collectionAction", k),
-            }))}
-          />
-        </Form.Item>
-        {kind === "call" ? (
-          <>
-            <Form.Item name="outcome" label={t("collections.callOutcome")} rules={[{ required: true }]}>
-              <Select
-                data-testid="action-outcome"
-                options={CALL_OUTCOMES.map((o) => ({ value: o, label: i18n.label("collectionOutcome", o) }))}
-              />
-            </Form.Item>
-            <Form.Item name="contact" label={t("collections.contact")}>
-              <Input maxLength={200} />
-            </Form.Item>
-            <Form.Item name="phone" label={t("collections.phone")}>
-              <Input maxLength={50} />
-            </Form.Item>
-            <Form.Item
-              name="callbackOn"
-              label={t("collections.callbackOn")}
-              rules={[{ pattern: DATE, message: t("collections.dateInvalid") }]}
-            >
-              <Input type="date" />
-            </Form.Item>
-          </>
-        ) : null}
-        {kind === "legal" ? (
-          <>
-            <Form.Item name="handedOverTo" label={t("collections.handedOverTo")} rules={[{ required: true }]}>
-              <Input maxLength={200} />
-            </Form.Item>
-            <Form.Item name="reference" label={t("collections.legalReference")}>
-              <Input maxLength={200} />
-            </Form.Item>
-          </>
-        ) : null}
-        <Form.Item
-          name="note"
-          label={t("collections.note")}
-          rules={kind === "note" ? [{ required: true, message: t("collections.noteRequired") }] : []}
-        >
-          <Input.TextArea rows={3} maxLength={4000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input.TextArea rows={3} maxLength={4000} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,9 +1,9 @@
-import { App, Form, Input, InputNumber, Modal, Select } from "antd";
-import { useState } from "react";
+import { Form, Input, InputNumber, Select } from "antd";
 import { apiRequest } from "../shared/api/client.ts";
 import { parseAmountToMinor } from "../shared/format/money.ts";
 import { useI18n } from "../shared/i18n/i18n-context.tsx";
 import type { MessageKey } from "../shared/i18n/zh-CN.ts";
+import { FormModal, fieldError } from "../shared/ui/form-modal.tsx";
 
 /** Shock kinds of a stress scenario (core `stressShockSchema`). */
 const SHOCKS = ["pd_factor", "customers_default", "top_n_default", "industry_shock", "region_shock"] as const;
@@ -34,10 +34,8 @@ export function ScenarioModal(props: {
   onSaved: (id: number) => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<ScenarioValues>();
   const kind = Form.useWatch("kind", form) ?? "pd_factor";
-  const [saving, setSaving] = useState(false);
   const shockOf = (v: ScenarioValues) => {
     const lgdAddBps = Math.round((v.lgdAddPoints ?? 0) * 100);
     switch (v.kind) {
@@ -68,40 +66,23 @@ export function ScenarioModal(props: {
       }
     }
   };
-  const save = async () => {
-    let v: ScenarioValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
+  const save = (v: ScenarioValues) => {
     let lossBudgetMinor: number | undefined;
     if (v.lossBudget?.trim()) {
       const minor = parseAmountToMinor(v.lossBudget, props.baseCurrency);
       if (minor === null) {
-        form.setFields([{ name: "lossBudget", errors: [t("portfolio.amountInvalid")] }]);
-        return;
+        throw fieldError("lossBudget", t("portfolio.amountInvalid"));
       }
       lossBudgetMinor = minor;
     }
-    setSaving(true);
-    try {
-      const saved = await apiRequest<{ id: number }>("PUT", "/portfolio/stress-scenarios", {
-        body: {
-          name: v.name,
-          ...(v.description ? { description: v.description } : {}),
-          shocks: [shockOf(v)],
-          ...(lossBudgetMinor !== undefined ? { lossBudgetMinor } : {}),
-        },
-      });
-      void message.success(t("portfolio.saved"));
-      props.onSaved(saved.id);
-      props.onClose();
-    } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
-    } finally {
-      setSaving(false);
-    }
+    return apiRequest<{ id: number }>("PUT", "/portfolio/stress-scenarios", {
+      body: {
+        name: v.name,
+        ...(v.description ? { description: v.description } : {}),
+        shocks: [shockOf(v)],
+        ...(lossBudgetMinor !== undefined ? { lossBudgetMinor } : {}),
+      },
+    });
   };
   const number = (name: keyof ScenarioValues, label: MessageKey, min: number, max: number, step = 0.1) => (
     <Form.Item name={name} label={t(label)} rules={[{ required: true }]}>
@@ -109,74 +90,81 @@ export function ScenarioModal(props: {
     </Form.Item>
   );
   return (
-    <Modal
-      open
+    <FormModal<ScenarioValues, { id: number }>
       title={t("portfolio.newScenario")}
-      onCancel={props.onClose}
-      onOk={() => void save()}
-      confirmLoading={saving}
+      form={form}
+      testId="scenario-form"
+      initialValues={{
+        kind: "pd_factor",
+        factor: 2,
+        n: 3,
+        pdMultiplier: 2,
+        lgdAddPoints: 0,
+        exposureMultiplier: 1,
+      }}
+      // The one shock's fields are the form's own (`shocks.0.factor` → factor …).
+      problemFields={{
+        "shocks.0.factor": "factor",
+        "shocks.0.customers": "customers",
+        "shocks.0.n": "n",
+        "shocks.0.value": "value",
+        "shocks.0.pdMultiplier": "pdMultiplier",
+        "shocks.0.lgdAddBps": "lgdAddPoints",
+        "shocks.0.exposureMultiplier": "exposureMultiplier",
+        lossBudgetMinor: "lossBudget",
+      }}
+      successMessage={t("portfolio.saved")}
+      onSubmit={save}
+      onSaved={(saved) => props.onSaved(saved.id)}
+      onClose={props.onClose}
     >
-      <Form<ScenarioValues>
-        form={form}
-        layout="vertical"
-        data-testid="scenario-form"
-        initialValues={{
-          kind: "pd_factor",
-          factor: 2,
-          n: 3,
-          pdMultiplier: 2,
-          lgdAddPoints: 0,
-          exposureMultiplier: 1,
-        }}
-      >
-        <Form.Item name="name" label={t("portfolio.scenarioName")} rules={[{ required: true }]}>
-          <Input maxLength={120} />
+      <Form.Item name="name" label={t("portfolio.scenarioName")} rules={[{ required: true }]}>
+        <Input maxLength={120} />
+      </Form.Item>
+      <Form.Item name="kind" label={t("portfolio.shock")} rules={[{ required: true }]}>
+        <Select
+          data-testid="scenario-kind"
+          options={SHOCKS.map((k) => ({ value: k, label: t(`portfolio.shock.${k}` as MessageKey) }))}
+        />
+      </Form.Item>
+      {kind === "pd_factor" ? (
+        <>
+          {number("factor", "portfolio.pdFactor", 0, 100)}
+          {number("lgdAddPoints", "portfolio.lgdAddPoints", 0, 100, 1)}
+        </>
+      ) : null}
+      {kind === "customers_default" ? (
+        <Form.Item
+          name="customers"
+          label={t("portfolio.defaultingCustomers")}
+          extra={t("portfolio.codesHelp")}
+          rules={[{ required: true }]}
+        >
+          <Input.TextArea rows={2} />
         </Form.Item>
-        <Form.Item name="kind" label={t("portfolio.shock")} rules={[{ required: true }]}>
-          <Select
-            data-testid="scenario-kind"
-            options={SHOCKS.map((k) => ({ value: k, label: t(`portfolio.shock.${k}` as MessageKey) }))}
-          />
-        </Form.Item>
-        {kind === "pd_factor" ? (
-          <>
-            {number("factor", "portfolio.pdFactor", 0, 100)}
-            {number("lgdAddPoints", "portfolio.lgdAddPoints", 0, 100, 1)}
-          </>
-        ) : null}
-        {kind === "customers_default" ? (
+      ) : null}
+      {kind === "top_n_default" ? number("n", "portfolio.topN", 1, 10_000, 1) : null}
+      {kind === "industry_shock" || kind === "region_shock" ? (
+        <>
           <Form.Item
-            name="customers"
-            label={t("portfolio.defaultingCustomers")}
-            extra={t("portfolio.codesHelp")}
+            name="value"
+            label={t(kind === "industry_shock" ? "portfolio.dim.industry" : "portfolio.dim.region")}
             rules={[{ required: true }]}
           >
-            <Input.TextArea rows={2} />
+            <Input maxLength={120} />
           </Form.Item>
-        ) : null}
-        {kind === "top_n_default" ? number("n", "portfolio.topN", 1, 10_000, 1) : null}
-        {kind === "industry_shock" || kind === "region_shock" ? (
-          <>
-            <Form.Item
-              name="value"
-              label={t(kind === "industry_shock" ? "portfolio.dim.industry" : "portfolio.dim.region")}
-              rules={[{ required: true }]}
-            >
-              <Input maxLength={120} />
-            </Form.Item>
-            {number("pdMultiplier", "portfolio.pdFactor", 0, 100)}
-            {number("lgdAddPoints", "portfolio.lgdAddPoints", 0, 100, 1)}
-            {number("exposureMultiplier", "portfolio.exposureFactor", 0, 100)}
-          </>
-        ) : null}
-        <Form.Item name="lossBudget" label={t("portfolio.lossBudget", { currency: props.baseCurrency })}>
-          <Input inputMode="decimal" />
-        </Form.Item>
-        <Form.Item name="description" label={t("portfolio.description")}>
-          <Input.TextArea rows={2} maxLength={2000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+          {number("pdMultiplier", "portfolio.pdFactor", 0, 100)}
+          {number("lgdAddPoints", "portfolio.lgdAddPoints", 0, 100, 1)}
+          {number("exposureMultiplier", "portfolio.exposureFactor", 0, 100)}
+        </>
+      ) : null}
+      <Form.Item name="lossBudget" label={t("portfolio.lossBudget", { currency: props.baseCurrency })}>
+        <Input inputMode="decimal" />
+      </Form.Item>
+      <Form.Item name="description" label={t("portfolio.description")}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -203,73 +191,49 @@ export function ConcentrationLimitModal(props: {
   onSaved: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<LimitValues>();
-  const [saving, setSaving] = useState(false);
   const l = props.limit;
-  const save = async () => {
-    let v: LimitValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      await apiRequest("PUT", `/portfolio/concentration-limits/${l.dimension}`, {
-        body: {
-          maxShareBps: Math.round(v.maxSharePercent * 100),
-          severity: v.severity,
-          department: v.department,
-          active: v.active,
-        },
-      });
-      void message.success(t("portfolio.saved"));
-      props.onSaved();
-      props.onClose();
-    } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
-    } finally {
-      setSaving(false);
-    }
-  };
   return (
-    <Modal
-      open
+    <FormModal<LimitValues>
       title={t("portfolio.limitTitle", { dimension: t(`portfolio.dim.${l.dimension}` as MessageKey) })}
-      onCancel={props.onClose}
-      onOk={() => void save()}
-      confirmLoading={saving}
+      testId="limit-form"
+      initialValues={{
+        maxSharePercent: l.maxShareBps / 100,
+        severity: l.severity,
+        department: l.department,
+        active: l.active,
+      }}
+      problemFields={{ maxShareBps: "maxSharePercent" }}
+      successMessage={t("portfolio.saved")}
+      onSubmit={(v) =>
+        apiRequest("PUT", `/portfolio/concentration-limits/${l.dimension}`, {
+          body: {
+            maxShareBps: Math.round(v.maxSharePercent * 100),
+            severity: v.severity,
+            department: v.department,
+            active: v.active,
+          },
+        })
+      }
+      onSaved={props.onSaved}
+      onClose={props.onClose}
     >
-      <Form<LimitValues>
-        form={form}
-        layout="vertical"
-        data-testid="limit-form"
-        initialValues={{
-          maxSharePercent: l.maxShareBps / 100,
-          severity: l.severity,
-          department: l.department,
-          active: l.active,
-        }}
-      >
-        <Form.Item name="maxSharePercent" label={t("portfolio.maxShare")} rules={[{ required: true }]}>
-          <InputNumber min={0.01} max={100} step={0.5} style={{ width: "100%" }} />
-        </Form.Item>
-        <Form.Item name="severity" label={t("portfolio.severity")} rules={[{ required: true }]}>
-          <Select options={(["info", "warning", "critical"] as const).map((s) => ({ value: s, label: s }))} />
-        </Form.Item>
-        <Form.Item name="department" label={t("portfolio.department")} rules={[{ required: true }]}>
-          <Select options={(["credit", "finance", "sales"] as const).map((s) => ({ value: s, label: s }))} />
-        </Form.Item>
-        <Form.Item name="active" label={t("portfolio.active")} rules={[{ required: true }]}>
-          <Select
-            options={[
-              { value: true, label: t("portfolio.yes") },
-              { value: false, label: t("portfolio.no") },
-            ]}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="maxSharePercent" label={t("portfolio.maxShare")} rules={[{ required: true }]}>
+        <InputNumber min={0.01} max={100} step={0.5} style={{ width: "100%" }} />
+      </Form.Item>
+      <Form.Item name="severity" label={t("portfolio.severity")} rules={[{ required: true }]}>
+        <Select options={(["info", "warning", "critical"] as const).map((s) => ({ value: s, label: s }))} />
+      </Form.Item>
+      <Form.Item name="department" label={t("portfolio.department")} rules={[{ required: true }]}>
+        <Select options={(["credit", "finance", "sales"] as const).map((s) => ({ value: s, label: s }))} />
+      </Form.Item>
+      <Form.Item name="active" label={t("portfolio.active")} rules={[{ required: true }]}>
+        <Select
+          options={[
+            { value: true, label: t("portfolio.yes") },
+            { value: false, label: t("portfolio.no") },
+          ]}
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

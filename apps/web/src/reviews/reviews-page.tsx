@@ -1,20 +1,4 @@
-import {
-  Alert,
-  App,
-  Badge,
-  Button,
-  type ButtonProps,
-  Calendar,
-  Card,
-  Form,
-  Input,
-  Modal,
-  Segmented,
-  Select,
-  Space,
-  Table,
-  Tag,
-} from "antd";
+import { App, Badge, Button, Calendar, Card, Form, Input, Segmented, Select, Space, Table, Tag } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -24,6 +8,7 @@ import { useAuth } from "../shared/auth/auth-context.tsx";
 import { useI18n } from "../shared/i18n/i18n-context.tsx";
 import type { MessageKey } from "../shared/i18n/zh-CN.ts";
 import { ExportButton } from "../shared/ui/export-button.tsx";
+import { FormModal } from "../shared/ui/form-modal.tsx";
 import { PageHeader } from "../shared/ui/page-header.tsx";
 import { EmptyState, LoadError } from "../shared/ui/page-state.tsx";
 import { ReviewReportButtons } from "./review-report.tsx";
@@ -188,15 +173,7 @@ export default function ReviewsPage() {
         )}
       </Card>
       {completing ? (
-        <CompleteReviewModal
-          review={completing}
-          onClose={(done) => {
-            setCompleting(null);
-            if (done) {
-              due.reload();
-            }
-          }}
-        />
+        <CompleteReviewModal review={completing} onClose={() => setCompleting(null)} onSaved={due.reload} />
       ) : null}
     </>
   );
@@ -228,65 +205,49 @@ function ReviewCalendar({ items, now }: { items: DueReview[]; now: string }) {
 }
 
 /** Completing re-assesses the customer on fresh data (a server round trip) and records the conclusion. */
-function CompleteReviewModal({ review, onClose }: { review: DueReview; onClose: (done: boolean) => void }) {
+function CompleteReviewModal({
+  review,
+  onClose,
+  onSaved,
+}: {
+  review: DueReview;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [conclusion, setConclusion] = useState<ReviewConclusion | undefined>(undefined);
-  const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    if (!conclusion) {
-      setError(t("reviews.conclusionRequired"));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await apiPost(
-        `/reviews/${review.id}/complete`,
-        note.trim() ? { conclusion, note: note.trim() } : { conclusion },
-      );
-      void message.success(t("reviews.completed"));
-      onClose(true);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Modal
-      open
+    <FormModal<{ conclusion: ReviewConclusion; note?: string }>
       title={t("reviews.completeTitle", { customer: review.legal_name })}
-      okText={busy ? t("reviews.reassessing") : t("reviews.complete")}
+      name="review"
+      okText={t("reviews.complete")}
+      pendingOkText={t("reviews.reassessing")}
       cancelText={t("approvals.cancel")}
-      confirmLoading={busy}
-      okButtonProps={{ "data-testid": "review-complete-confirm" } as ButtonProps}
-      onOk={() => void submit()}
-      onCancel={() => onClose(false)}
+      okTestId="review-complete-confirm"
+      successMessage={t("reviews.completed")}
+      onSubmit={(v) => {
+        const note = v.note?.trim();
+        return apiPost(
+          `/reviews/${review.id}/complete`,
+          note ? { conclusion: v.conclusion, note } : { conclusion: v.conclusion },
+        );
+      }}
+      onSaved={onSaved}
+      onClose={onClose}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form layout="vertical">
-        <Form.Item label={t("reviews.conclusion")} htmlFor="review-conclusion" required>
-          <Select<ReviewConclusion>
-            id="review-conclusion"
-            data-testid="review-conclusion"
-            value={conclusion ?? null}
-            onChange={setConclusion}
-            options={REVIEW_CONCLUSIONS.map((c) => ({ value: c, label: t(`conclusion.${c}` as MessageKey) }))}
-          />
-        </Form.Item>
-        <Form.Item label={t("reviews.note")} htmlFor="review-note">
-          <Input.TextArea
-            id="review-note"
-            rows={3}
-            maxLength={4000}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="conclusion"
+        label={t("reviews.conclusion")}
+        rules={[{ required: true, message: t("reviews.conclusionRequired") }]}
+      >
+        <Select<ReviewConclusion>
+          data-testid="review-conclusion"
+          options={REVIEW_CONCLUSIONS.map((c) => ({ value: c, label: t(`conclusion.${c}` as MessageKey) }))}
+        />
+      </Form.Item>
+      {/* The note keeps its element id (`review-note`), which the label points at. */}
+      <Form.Item name="note" label={t("reviews.note")} htmlFor="review-note">
+        <Input.TextArea id="review-note" rows={3} maxLength={4000} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,19 +1,4 @@
-import {
-  Alert,
-  App,
-  Button,
-  type ButtonProps,
-  Card,
-  Col,
-  Form,
-  Input,
-  Modal,
-  Row,
-  Select,
-  Space,
-  Table,
-  Tag,
-} from "antd";
+import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { localIsoDate } from "../../limits/limits-api.ts";
 import { apiGet, apiPost, apiRequest } from "../../shared/api/client.ts";
@@ -23,6 +8,7 @@ import { useAuth } from "../../shared/auth/auth-context.tsx";
 import { useI18n } from "../../shared/i18n/i18n-context.tsx";
 import type { MessageKey } from "../../shared/i18n/zh-CN.ts";
 import { ExportButton } from "../../shared/ui/export-button.tsx";
+import { FormModal, NOTHING_TO_SAVE } from "../../shared/ui/form-modal.tsx";
 import { LoadError, PageLoading } from "../../shared/ui/page-state.tsx";
 
 const CATEGORIES = ["credit", "operational", "market", "reputation"] as const;
@@ -199,170 +185,106 @@ const riskPath = (customer: Customer, risk: Risk) =>
   `/customers/${encodeURIComponent(customer.code)}/risks/${risk.id}`;
 
 /** Closing records who, when and why (the server keeps them on the entry and in the audit trail). */
-function CloseRiskModal(props: { customer: Customer; risk: Risk; onClose: (done: boolean) => void }) {
+function CloseRiskModal(props: { customer: Customer; risk: Risk; onClose: () => void; onSaved: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [reason, setReason] = useState("");
-  const [invalid, setInvalid] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    if (reason.trim() === "") {
-      setInvalid(true);
-      return;
-    }
-    setInvalid(false);
-    setBusy(true);
-    setError(null);
-    try {
-      await apiPost(`${riskPath(props.customer, props.risk)}/close`, { reason: reason.trim() });
-      void message.success(t("risks.closed"));
-      props.onClose(true);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Modal
-      open
+    <FormModal<{ reason: string }>
       title={t("risks.closeTitle", { description: props.risk.description })}
+      name="risk-close"
       okText={t("risks.close")}
       cancelText={t("approvals.cancel")}
-      confirmLoading={busy}
-      okButtonProps={{ "data-testid": "risk-close-confirm" } as ButtonProps}
-      onOk={() => void submit()}
-      onCancel={() => props.onClose(false)}
+      okTestId="risk-close-confirm"
+      successMessage={t("risks.closed")}
+      onSubmit={(v) => apiPost(`${riskPath(props.customer, props.risk)}/close`, { reason: v.reason.trim() })}
+      onSaved={props.onSaved}
+      onClose={props.onClose}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form layout="vertical" onFinish={() => void submit()}>
-        <Form.Item
-          label={t("risks.closeReason")}
-          htmlFor="risk-close-reason"
-          required
-          validateStatus={invalid ? "error" : ""}
-          help={invalid ? t("risks.closeReasonRequired") : undefined}
-        >
-          <Input.TextArea
-            id="risk-close-reason"
-            rows={3}
-            maxLength={2000}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="reason"
+        label={t("risks.closeReason")}
+        rules={[{ required: true, whitespace: true, message: t("risks.closeReasonRequired") }]}
+      >
+        <Input.TextArea rows={3} maxLength={2000} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
+interface EditRiskValues {
+  likelihood: number;
+  impact: number;
+  owner: string;
+  reviewOn: string;
+  mitigation?: string;
+  reason?: string;
+}
+
 /** Re-rates an open risk (likelihood, impact), its mitigation, owner or review date, with an optional reason. */
-function EditRiskModal(props: { customer: Customer; risk: Risk; onClose: (done: boolean) => void }) {
+function EditRiskModal(props: { customer: Customer; risk: Risk; onClose: () => void; onSaved: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const { risk } = props;
-  const [likelihood, setLikelihood] = useState(risk.likelihood);
-  const [impact, setImpact] = useState(risk.impact);
-  const [owner, setOwner] = useState(risk.owner);
-  const [mitigation, setMitigation] = useState(risk.mitigation ?? "");
-  const [reviewOn, setReviewOn] = useState(risk.reviewOn);
-  const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    const change = {
-      ...(likelihood !== risk.likelihood ? { likelihood } : {}),
-      ...(impact !== risk.impact ? { impact } : {}),
-      ...(owner.trim() && owner.trim() !== risk.owner ? { owner: owner.trim() } : {}),
-      ...(mitigation.trim() !== (risk.mitigation ?? "") ? { mitigation: mitigation.trim() } : {}),
-      ...(reviewOn !== risk.reviewOn ? { reviewOn } : {}),
-    };
-    if (Object.keys(change).length === 0) {
-      props.onClose(false);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await apiRequest("PATCH", riskPath(props.customer, risk), {
-        body: { ...change, ...(reason.trim() ? { reason: reason.trim() } : {}) },
-      });
-      void message.success(t("risks.updated"));
-      props.onClose(true);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   const scale = SCALE.map((n) => ({ value: n, label: String(n) }));
   return (
-    <Modal
-      open
+    <FormModal<EditRiskValues>
       title={t("risks.editTitle", { description: risk.description })}
+      name="risk-edit"
       okText={t("risks.edit")}
       cancelText={t("approvals.cancel")}
-      confirmLoading={busy}
-      okButtonProps={{ "data-testid": "risk-edit-confirm" } as ButtonProps}
-      onOk={() => void submit()}
-      onCancel={() => props.onClose(false)}
+      okTestId="risk-edit-confirm"
+      initialValues={{
+        likelihood: risk.likelihood,
+        impact: risk.impact,
+        owner: risk.owner,
+        reviewOn: risk.reviewOn,
+        mitigation: risk.mitigation ?? "",
+      }}
+      successMessage={t("risks.updated")}
+      onSubmit={async (v) => {
+        const owner = (v.owner ?? "").trim();
+        const mitigation = (v.mitigation ?? "").trim();
+        const reason = (v.reason ?? "").trim();
+        const change = {
+          ...(v.likelihood !== risk.likelihood ? { likelihood: v.likelihood } : {}),
+          ...(v.impact !== risk.impact ? { impact: v.impact } : {}),
+          ...(owner && owner !== risk.owner ? { owner } : {}),
+          ...(mitigation !== (risk.mitigation ?? "") ? { mitigation } : {}),
+          ...(v.reviewOn !== risk.reviewOn ? { reviewOn: v.reviewOn } : {}),
+        };
+        if (Object.keys(change).length === 0) {
+          return NOTHING_TO_SAVE;
+        }
+        return apiRequest("PATCH", riskPath(props.customer, risk), {
+          body: { ...change, ...(reason ? { reason } : {}) },
+        });
+      }}
+      onSaved={props.onSaved}
+      onClose={props.onClose}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form layout="vertical">
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item label={t("risks.likelihood")} htmlFor="risk-edit-likelihood">
-              <Select<number>
-                id="risk-edit-likelihood"
-                value={likelihood}
-                onChange={setLikelihood}
-                options={scale}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item label={t("risks.impact")} htmlFor="risk-edit-impact">
-              <Select<number> id="risk-edit-impact" value={impact} onChange={setImpact} options={scale} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item label={t("risks.owner")} htmlFor="risk-edit-owner">
-          <Input
-            id="risk-edit-owner"
-            maxLength={100}
-            value={owner}
-            onChange={(e) => setOwner(e.target.value)}
-          />
-        </Form.Item>
-        <Form.Item label={t("risks.reviewOn")} htmlFor="risk-edit-review-on">
-          <Input
-            id="risk-edit-review-on"
-            type="date"
-            value={reviewOn}
-            onChange={(e) => setReviewOn(e.target.value)}
-          />
-        </Form.Item>
-        <Form.Item label={t("risks.mitigation")} htmlFor="risk-edit-mitigation">
-          <Input.TextArea
-            id="risk-edit-mitigation"
-            rows={2}
-            maxLength={2000}
-            value={mitigation}
-            onChange={(e) => setMitigation(e.target.value)}
-          />
-        </Form.Item>
-        <Form.Item label={t("risks.changeReason")} htmlFor="risk-edit-reason">
-          <Input.TextArea
-            id="risk-edit-reason"
-            rows={2}
-            maxLength={2000}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="likelihood" label={t("risks.likelihood")}>
+            <Select<number> options={scale} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="impact" label={t("risks.impact")}>
+            <Select<number> options={scale} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="owner" label={t("risks.owner")}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="reviewOn" label={t("risks.reviewOn")}>
+        <Input type="date" />
+      </Form.Item>
+      <Form.Item name="mitigation" label={t("risks.mitigation")}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+      <Form.Item name="reason" label={t("risks.changeReason")}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -508,30 +430,21 @@ export function RisksTab({ customer }: { customer: Customer }) {
             : []),
         ]}
       />
-      {acting ? (
-        acting.action === "close" ? (
-          <CloseRiskModal
-            customer={customer}
-            risk={acting.risk}
-            onClose={(done) => {
-              setActing(null);
-              if (done) {
-                risks.reload();
-              }
-            }}
-          />
-        ) : (
-          <EditRiskModal
-            customer={customer}
-            risk={acting.risk}
-            onClose={(done) => {
-              setActing(null);
-              if (done) {
-                risks.reload();
-              }
-            }}
-          />
-        )
+      {acting?.action === "close" ? (
+        <CloseRiskModal
+          customer={customer}
+          risk={acting.risk}
+          onClose={() => setActing(null)}
+          onSaved={risks.reload}
+        />
+      ) : null}
+      {acting?.action === "edit" ? (
+        <EditRiskModal
+          customer={customer}
+          risk={acting.risk}
+          onClose={() => setActing(null)}
+          onSaved={risks.reload}
+        />
       ) : null}
       {can("applications:write") ? <RiskForm customer={customer} onAdded={risks.reload} /> : null}
     </>

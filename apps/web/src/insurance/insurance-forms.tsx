@@ -20,6 +20,34 @@ function amountOf(name: string, text: string, currency: string, message: string)
   return minor;
 }
 
+/** An ISO date field (the browser's date input). */
+function DateItem({ name, label, required = false }: { name: string; label: string; required?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Form.Item
+      name={name}
+      label={label}
+      rules={[{ required, pattern: DATE, message: t("insurance.dateInvalid") }]}
+    >
+      <Input type="date" />
+    </Form.Item>
+  );
+}
+
+/** The ISO 4217 code of the amounts (three capitals). */
+function CurrencyItem({ disabled = false }: { disabled?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Form.Item
+      name="currency"
+      label={t("insurance.currency")}
+      rules={[{ required: true, pattern: /^[A-Z]{3}$/, message: t("insurance.currencyInvalid") }]}
+    >
+      <Input maxLength={3} disabled={disabled} />
+    </Form.Item>
+  );
+}
+
 function usePolicies() {
   return useApi((signal) => apiGet<{ items: Policy[] }>("/insurance/policies", {}, signal), []);
 }
@@ -106,13 +134,7 @@ export function PolicyModal({ onClose, onSaved }: { onClose: () => void; onSaved
       <Form.Item name="insurer" label={t("insurance.insurer")} rules={[{ required: true }]}>
         <Input maxLength={200} />
       </Form.Item>
-      <Form.Item
-        name="currency"
-        label={t("insurance.currency")}
-        rules={[{ required: true, pattern: /^[A-Z]{3}$/, message: t("insurance.currencyInvalid") }]}
-      >
-        <Input maxLength={3} />
-      </Form.Item>
+      <CurrencyItem />
       <Form.Item name="indemnityPercent" label={t("insurance.indemnityPercent")} rules={[{ required: true }]}>
         <InputNumber min={0} max={100} step={0.01} style={{ width: "100%" }} />
       </Form.Item>
@@ -139,20 +161,8 @@ export function PolicyModal({ onClose, onSaved }: { onClose: () => void; onSaved
       >
         <Input inputMode="decimal" placeholder="0.0012" />
       </Form.Item>
-      <Form.Item
-        name="validFrom"
-        label={t("insurance.validFrom")}
-        rules={[{ required: true, pattern: DATE, message: t("insurance.dateInvalid") }]}
-      >
-        <Input type="date" />
-      </Form.Item>
-      <Form.Item
-        name="validTo"
-        label={t("insurance.validTo")}
-        rules={[{ pattern: DATE, message: t("insurance.dateInvalid") }]}
-      >
-        <Input type="date" />
-      </Form.Item>
+      <DateItem name="validFrom" label={t("insurance.validFrom")} required />
+      <DateItem name="validTo" label={t("insurance.validTo")} />
     </FormModal>
   );
 }
@@ -197,13 +207,7 @@ export function RequestLimitModal({ onClose, onSaved }: { onClose: () => void; o
       <Form.Item name="amount" label={t("insurance.requestedAmount")} rules={[{ required: true }]}>
         <Input inputMode="decimal" />
       </Form.Item>
-      <Form.Item
-        name="requestedOn"
-        label={t("insurance.requestedOn")}
-        rules={[{ required: true, pattern: DATE, message: t("insurance.dateInvalid") }]}
-      >
-        <Input type="date" />
-      </Form.Item>
+      <DateItem name="requestedOn" label={t("insurance.requestedOn")} required />
     </FormModal>
   );
 }
@@ -293,13 +297,7 @@ export function DecisionModal(props: {
       <Form.Item name="customer" label={t("insurance.customerCode")} rules={[{ required: true }]}>
         <Input disabled={r !== undefined} data-testid="decision-customer" />
       </Form.Item>
-      <Form.Item
-        name="currency"
-        label={t("insurance.currency")}
-        rules={[{ required: true, pattern: /^[A-Z]{3}$/, message: t("insurance.currencyInvalid") }]}
-      >
-        <Input maxLength={3} disabled={r !== undefined} />
-      </Form.Item>
+      <CurrencyItem disabled={r !== undefined} />
       <Form.Item name="requested" label={t("insurance.requested")} rules={[{ required: true }]}>
         <Input inputMode="decimal" data-testid="decision-requested" />
       </Form.Item>
@@ -311,20 +309,8 @@ export function DecisionModal(props: {
       >
         <Input inputMode="decimal" data-testid="decision-granted" />
       </Form.Item>
-      <Form.Item
-        name="decidedOn"
-        label={t("insurance.decidedOn")}
-        rules={[{ required: true, pattern: DATE, message: t("insurance.dateInvalid") }]}
-      >
-        <Input type="date" />
-      </Form.Item>
-      <Form.Item
-        name="expiresOn"
-        label={t("insurance.expiresOn")}
-        rules={[{ pattern: DATE, message: t("insurance.dateInvalid") }]}
-      >
-        <Input type="date" />
-      </Form.Item>
+      <DateItem name="decidedOn" label={t("insurance.decidedOn")} required />
+      <DateItem name="expiresOn" label={t("insurance.expiresOn")} />
       <Form.Item name="insurerReference" label={t("insurance.insurerReference")}>
         <Input maxLength={200} />
       </Form.Item>
@@ -372,13 +358,7 @@ export function NotifyModal(props: {
         {d.customerCode} · {d.invoiceNumber} · {money(d.openMinor, d.currency)} · {t("insurance.deadline")}{" "}
         {date(d.deadline)}
       </Form.Item>
-      <Form.Item
-        name="filedOn"
-        label={t("insurance.filedOn")}
-        rules={[{ required: true, pattern: DATE, message: t("insurance.dateInvalid") }]}
-      >
-        <Input type="date" />
-      </Form.Item>
+      <DateItem name="filedOn" label={t("insurance.filedOn")} required />
       <Form.Item name="reference" label={t("insurance.notificationReference")}>
         <Input maxLength={200} />
       </Form.Item>
@@ -436,13 +416,7 @@ export function ClaimModal({ onClose, onSaved }: { onClose: () => void; onSaved?
       <Form.Item name="amount" label={t("insurance.claimed")} rules={[{ required: true }]}>
         <Input inputMode="decimal" />
       </Form.Item>
-      <Form.Item
-        name="filedOn"
-        label={t("insurance.filedOn")}
-        rules={[{ required: true, pattern: DATE, message: t("insurance.dateInvalid") }]}
-      >
-        <Input type="date" />
-      </Form.Item>
+      <DateItem name="filedOn" label={t("insurance.filedOn")} required />
       <Form.Item name="note" label={t("insurance.note")}>
         <Input.TextArea rows={2} />
       </Form.Item>
@@ -507,13 +481,7 @@ export function AgreementModal({ onClose, onSaved }: { onClose: () => void; onSa
       <Form.Item name="factor" label={t("insurance.factor")} rules={[{ required: true }]}>
         <Input maxLength={200} />
       </Form.Item>
-      <Form.Item
-        name="currency"
-        label={t("insurance.currency")}
-        rules={[{ required: true, pattern: /^[A-Z]{3}$/, message: t("insurance.currencyInvalid") }]}
-      >
-        <Input maxLength={3} />
-      </Form.Item>
+      <CurrencyItem />
       <Form.Item name="withRecourse" label={t("insurance.recourse")} rules={[{ required: true }]}>
         <Radio.Group
           options={[
@@ -531,20 +499,8 @@ export function AgreementModal({ onClose, onSaved }: { onClose: () => void; onSa
       <Form.Item name="facilityLimit" label={t("insurance.facilityLimit")}>
         <Input inputMode="decimal" />
       </Form.Item>
-      <Form.Item
-        name="validFrom"
-        label={t("insurance.validFrom")}
-        rules={[{ required: true, pattern: DATE, message: t("insurance.dateInvalid") }]}
-      >
-        <Input type="date" />
-      </Form.Item>
-      <Form.Item
-        name="validTo"
-        label={t("insurance.validTo")}
-        rules={[{ pattern: DATE, message: t("insurance.dateInvalid") }]}
-      >
-        <Input type="date" />
-      </Form.Item>
+      <DateItem name="validFrom" label={t("insurance.validFrom")} required />
+      <DateItem name="validTo" label={t("insurance.validTo")} />
     </FormModal>
   );
 }
@@ -612,13 +568,7 @@ export function AssignModal({ onClose, onSaved }: { onClose: () => void; onSaved
       >
         <Input.TextArea rows={2} />
       </Form.Item>
-      <Form.Item
-        name="assignedOn"
-        label={t("insurance.assignedOn")}
-        rules={[{ required: true, pattern: DATE, message: t("insurance.dateInvalid") }]}
-      >
-        <Input type="date" />
-      </Form.Item>
+      <DateItem name="assignedOn" label={t("insurance.assignedOn")} required />
     </FormModal>
   );
 }

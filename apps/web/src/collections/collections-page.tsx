@@ -1,19 +1,4 @@
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Drawer,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Timeline,
-} from "antd";
+import { Alert, App, Button, Card, Drawer, Input, Select, Space, Table, Tag, Timeline } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
 import { apiGet, apiPost } from "../shared/api/client.ts";
@@ -29,21 +14,13 @@ import {
   type HistoryItem,
   levelColour,
   type PromiseEvaluation,
-  parseAmountMinor,
   type WorklistItem,
   type WorklistPage,
 } from "./collections-api.ts";
+import { PromiseModal } from "./promise-modal.tsx";
 
 const PAGE_SIZE = 100;
 const today = () => new Date().toISOString().slice(0, 10);
-const EXPONENT_ZERO = new Set(["JPY", "KRW", "VND", "CLP", "ISK", "UGX", "XAF", "XOF"]);
-
-interface PromiseForm {
-  amount: string;
-  promisedOn: string;
-  graceDays?: number;
-  contact?: string;
-}
 
 /** 催收: the ranked worklist of overdue invoices with dunning runs, promises to pay and the dunning history. */
 export default function CollectionsPage() {
@@ -61,7 +38,6 @@ export default function CollectionsPage() {
   const [historyFor, setHistoryFor] = useState<WorklistItem | null>(null);
   const [actionFor, setActionFor] = useState<WorklistItem | null>(null);
   const [runResult, setRunResult] = useState<DunningRun | null>(null);
-  const [form] = Form.useForm<PromiseForm>();
 
   const list = useApi(
     (signal) =>
@@ -117,34 +93,6 @@ export default function CollectionsPage() {
       fail(error);
     } finally {
       setBusy(false);
-    }
-  };
-
-  const savePromise = async () => {
-    if (!promiseFor) {
-      return;
-    }
-    const values = await form.validateFields();
-    const promisedMinor = parseAmountMinor(values.amount, EXPONENT_ZERO.has(promiseFor.currency) ? 0 : 2);
-    if (promisedMinor === null) {
-      form.setFields([{ name: "amount", errors: [t("collections.amountInvalid")] }]);
-      return;
-    }
-    try {
-      await apiPost(`/collections/customers/${encodeURIComponent(promiseFor.customerCode)}/promises`, {
-        invoiceNumbers: [promiseFor.invoiceNumber],
-        promisedMinor,
-        promisedOn: values.promisedOn,
-        ...(values.graceDays !== undefined && values.graceDays !== null
-          ? { graceDays: values.graceDays }
-          : {}),
-        ...(values.contact ? { contact: values.contact } : {}),
-      });
-      void message.success(t("collections.promiseSaved"));
-      setPromiseFor(null);
-      list.reload();
-    } catch (error) {
-      fail(error);
     }
   };
 
@@ -429,48 +377,9 @@ export default function CollectionsPage() {
         ) : null}
       </Card>
 
-      <Modal
-        open={promiseFor !== null}
-        title={promiseFor ? t("collections.promiseTitle", { customer: promiseFor.customerName }) : ""}
-        onCancel={() => setPromiseFor(null)}
-        onOk={() => void savePromise()}
-        destroyOnHidden
-      >
-        {promiseFor ? (
-          <Form
-            form={form}
-            layout="vertical"
-            data-testid="promise-form"
-            initialValues={{ promisedOn: today() }}
-          >
-            <Form.Item label={t("collections.promiseInvoices")}>
-              {promiseFor.invoiceNumber} · {i18n.money(promiseFor.openMinor, promiseFor.currency)}
-            </Form.Item>
-            <Form.Item
-              name="amount"
-              label={t("collections.promiseAmount", { currency: promiseFor.currency })}
-              rules={[{ required: true, message: t("collections.amountInvalid") }]}
-            >
-              <Input data-testid="promise-amount" inputMode="decimal" />
-            </Form.Item>
-            <Form.Item
-              name="promisedOn"
-              label={t("collections.promiseDate")}
-              rules={[
-                { required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: t("collections.dateInvalid") },
-              ]}
-            >
-              <Input data-testid="promise-date" placeholder="YYYY-MM-DD" />
-            </Form.Item>
-            <Form.Item name="graceDays" label={t("collections.promiseGrace")}>
-              <InputNumber min={0} max={60} />
-            </Form.Item>
-            <Form.Item name="contact" label={t("collections.promiseContact")}>
-              <Input maxLength={200} />
-            </Form.Item>
-          </Form>
-        ) : null}
-      </Modal>
+      {promiseFor ? (
+        <PromiseModal item={promiseFor} onClose={() => setPromiseFor(null)} onSaved={list.reload} />
+      ) : null}
 
       {actionFor ? (
         <ActionModal item={actionFor} onClose={() => setActionFor(null)} onSaved={list.reload} />

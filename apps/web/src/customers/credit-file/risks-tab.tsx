@@ -34,48 +34,41 @@ interface Risk {
   closeReason: string | null;
 }
 
+interface RiskValues {
+  category: Category;
+  likelihood: number;
+  impact: number;
+  owner: string;
+  reviewOn: string;
+  description: string;
+  mitigation?: string;
+}
+
+const SCALE_OPTIONS = SCALE.map((n) => ({ value: n, label: String(n) }));
+
+/** The register's add form (on the tab, not a dialog): labelled fields with their rules. */
 function RiskForm({ customer, onAdded }: { customer: Customer; onAdded: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [category, setCategory] = useState<Category>("credit");
-  const [description, setDescription] = useState("");
-  const [likelihood, setLikelihood] = useState(3);
-  const [impact, setImpact] = useState(3);
-  const [owner, setOwner] = useState("");
-  const [mitigation, setMitigation] = useState("");
-  const [reviewOn, setReviewOn] = useState(localIsoDate(new Date()));
-  const [invalid, setInvalid] = useState<"description" | "owner" | "reviewOn" | null>(null);
+  const [form] = Form.useForm<RiskValues>();
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const submit = async () => {
-    if (description.trim() === "") {
-      setInvalid("description");
-      return;
-    }
-    if (owner.trim() === "") {
-      setInvalid("owner");
-      return;
-    }
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(reviewOn)) {
-      setInvalid("reviewOn");
-      return;
-    }
-    setInvalid(null);
+  const submit = async (v: RiskValues) => {
     setError(null);
     setSending(true);
     try {
       await apiPost(`/customers/${encodeURIComponent(customer.code)}/risks`, {
-        category,
-        description: description.trim(),
-        likelihood,
-        impact,
-        owner: owner.trim(),
-        ...(mitigation.trim() ? { mitigation: mitigation.trim() } : {}),
-        reviewOn,
+        category: v.category,
+        description: v.description.trim(),
+        likelihood: v.likelihood,
+        impact: v.impact,
+        owner: v.owner.trim(),
+        ...(v.mitigation?.trim() ? { mitigation: v.mitigation.trim() } : {}),
+        reviewOn: v.reviewOn,
       });
-      setDescription("");
-      setMitigation("");
+      // The next entry often shares the category, ratings, owner and date: only the texts go.
+      form.resetFields(["description", "mitigation"]);
       void message.success(t("risks.added"));
       onAdded();
     } catch (reason) {
@@ -85,17 +78,20 @@ function RiskForm({ customer, onAdded }: { customer: Customer; onAdded: () => vo
     }
   };
 
-  const scale = SCALE.map((n) => ({ value: n, label: String(n) }));
   return (
     <Card size="small" title={t("risks.add")} style={{ marginTop: 16 }}>
-      <Form layout="vertical" data-testid="risk-form" onFinish={() => void submit()}>
+      <Form<RiskValues>
+        form={form}
+        name="risk"
+        layout="vertical"
+        data-testid="risk-form"
+        initialValues={{ category: "credit", likelihood: 3, impact: 3, reviewOn: localIsoDate(new Date()) }}
+        onFinish={(v) => void submit(v)}
+      >
         <Row gutter={16}>
           <Col xs={24} md={6}>
-            <Form.Item label={t("risks.category")} htmlFor="risk-category">
+            <Form.Item name="category" label={t("risks.category")}>
               <Select<Category>
-                id="risk-category"
-                value={category}
-                onChange={setCategory}
                 options={CATEGORIES.map((c) => ({
                   value: c,
                   label: t(`risks.category.${c}` satisfies MessageKey),
@@ -104,73 +100,45 @@ function RiskForm({ customer, onAdded }: { customer: Customer; onAdded: () => vo
             </Form.Item>
           </Col>
           <Col xs={12} md={4}>
-            <Form.Item label={t("risks.likelihood")} htmlFor="risk-likelihood">
-              <Select<number>
-                id="risk-likelihood"
-                value={likelihood}
-                onChange={setLikelihood}
-                options={scale}
-              />
+            <Form.Item name="likelihood" label={t("risks.likelihood")}>
+              <Select<number> options={SCALE_OPTIONS} />
             </Form.Item>
           </Col>
           <Col xs={12} md={4}>
-            <Form.Item label={t("risks.impact")} htmlFor="risk-impact">
-              <Select<number> id="risk-impact" value={impact} onChange={setImpact} options={scale} />
+            <Form.Item name="impact" label={t("risks.impact")}>
+              <Select<number> options={SCALE_OPTIONS} />
             </Form.Item>
           </Col>
           <Col xs={24} md={5}>
             <Form.Item
+              name="owner"
               label={t("risks.owner")}
-              htmlFor="risk-owner"
-              validateStatus={invalid === "owner" ? "error" : ""}
-              help={invalid === "owner" ? t("risks.ownerRequired") : undefined}
+              rules={[{ required: true, whitespace: true, message: t("risks.ownerRequired") }]}
             >
-              <Input
-                id="risk-owner"
-                maxLength={100}
-                value={owner}
-                onChange={(e) => setOwner(e.target.value)}
-              />
+              <Input maxLength={100} />
             </Form.Item>
           </Col>
           <Col xs={24} md={5}>
             <Form.Item
+              name="reviewOn"
               label={t("risks.reviewOn")}
-              htmlFor="risk-review-on"
-              validateStatus={invalid === "reviewOn" ? "error" : ""}
-              help={invalid === "reviewOn" ? t("risks.reviewOnInvalid") : undefined}
+              rules={[
+                { required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: t("risks.reviewOnInvalid") },
+              ]}
             >
-              <Input
-                id="risk-review-on"
-                type="date"
-                value={reviewOn}
-                onChange={(e) => setReviewOn(e.target.value)}
-              />
+              <Input type="date" />
             </Form.Item>
           </Col>
         </Row>
         <Form.Item
+          name="description"
           label={t("risks.description")}
-          htmlFor="risk-description"
-          validateStatus={invalid === "description" ? "error" : ""}
-          help={invalid === "description" ? t("risks.descriptionRequired") : undefined}
+          rules={[{ required: true, whitespace: true, message: t("risks.descriptionRequired") }]}
         >
-          <Input.TextArea
-            id="risk-description"
-            rows={2}
-            maxLength={2000}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-          />
+          <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
-        <Form.Item label={t("risks.mitigation")} htmlFor="risk-mitigation">
-          <Input.TextArea
-            id="risk-mitigation"
-            rows={2}
-            maxLength={2000}
-            value={mitigation}
-            onChange={(e) => setMitigation(e.target.value)}
-          />
+        <Form.Item name="mitigation" label={t("risks.mitigation")}>
+          <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
         <Button type="primary" htmlType="submit" loading={sending} data-testid="risk-submit">
@@ -223,7 +191,6 @@ interface EditRiskValues {
 function EditRiskModal(props: { customer: Customer; risk: Risk; onClose: () => void; onSaved: () => void }) {
   const { t } = useI18n();
   const { risk } = props;
-  const scale = SCALE.map((n) => ({ value: n, label: String(n) }));
   return (
     <FormModal<EditRiskValues>
       title={t("risks.editTitle", { description: risk.description })}
@@ -263,12 +230,12 @@ function EditRiskModal(props: { customer: Customer; risk: Risk; onClose: () => v
       <Row gutter={16}>
         <Col span={12}>
           <Form.Item name="likelihood" label={t("risks.likelihood")}>
-            <Select<number> options={scale} />
+            <Select<number> options={SCALE_OPTIONS} />
           </Form.Item>
         </Col>
         <Col span={12}>
           <Form.Item name="impact" label={t("risks.impact")}>
-            <Select<number> options={scale} />
+            <Select<number> options={SCALE_OPTIONS} />
           </Form.Item>
         </Col>
       </Row>

@@ -1,5 +1,6 @@
 import { type SQL, type SQLChunk, sql } from "drizzle-orm";
 import type { TxSession } from "../client.ts";
+import { insertMarkingStale } from "../portfolio/ledger-triggers.ts";
 import { type MergePlan, mergePlan } from "./merge-plans.ts";
 import { queryRows, STAGE } from "./staging.ts";
 
@@ -104,18 +105,16 @@ async function updateThenInsert(
     );
     updated = Number(u?.n ?? 0);
   }
-  const [i] = await queryRows<{ n: number }>(
+  // Counted from the command's row count (a CTE over RETURNING cost ~0.3 s per million rows);
+  // the table's stale-marking trigger is replaced by marks computed once (insertMarkingStale).
+  const inserted = await insertMarkingStale(
     tx,
-    sql`
-    with m as (
-      insert into ${id(options.table)} (${list(options.columns.map((c) => id(c)))})
+    options.table,
+    sql`insert into ${id(options.table)} (${list(options.columns.map((c) => id(c)))})
       select s.* from ${named(options)}
-      ${tableWasEmpty ? sql`` : sql`where not exists (select 1 from ${id(options.table)} u where ${keyMatch(options, "u", "s")})`}
-      returning 1
-    )
-    select count(*)::int as n from m`,
+      ${tableWasEmpty ? sql`` : sql`where not exists (select 1 from ${id(options.table)} u where ${keyMatch(options, "u", "s")})`}`,
   );
-  return { inserted: Number(i?.n ?? 0), updated };
+  return { inserted, updated };
 }
 
 /**

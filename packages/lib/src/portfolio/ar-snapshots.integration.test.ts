@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
   creditNotes,
   customers,
@@ -17,6 +20,7 @@ import {
 import { createTestDatabase, type TestDatabase } from "@creditdesk/db/testing";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importFile } from "../import/import-file.ts";
 import { closeArSnapshotMonths } from "./close-ar-snapshot-months.ts";
 import { assembleTrend, getPortfolioView } from "./get-portfolio-view.ts";
 import { getReceivablesTrend } from "./get-receivables-trend.ts";
@@ -394,5 +398,48 @@ describe("month-end receivables snapshots", () => {
     });
     expect(await queryRows(t.db, sql`select * from portfolio_ar_snapshot_stale`)).toEqual([]);
     await expectSnapshotsEqualDirect("2025-06-20");
+  });
+
+  it("a bulk invoice import (indexes rebuilt, stale marks set-wise) marks a back-dated invoice's month stale", async () => {
+    const stale = sql`select customer_id, to_char(since, 'YYYY-MM-DD') as since from portfolio_ar_snapshot_stale`;
+    expect(await queryRows(t.db, stale)).toEqual([]);
+    const stored = await t.db.$count(invoices);
+    // More rows than the table holds, so that bulkIndexRows 1 takes the bulk merge: current-dated
+    // invoices of P (after the last closed month: no mark), a back-dated one of Q (January) and a
+    // cancelled Q invoice dated earlier still (not counted in receivables: no mark).
+    const lines = [
+      ...Array.from(
+        { length: stored + 2 },
+        (_, k) => `BK-P${k},P,2025-06-1${k % 10},2025-07-31,${k + 1}00,CNY,open`,
+      ),
+      "BK-Q1,Q,2025-01-10,2025-09-30,450,CNY,open",
+      "BK-Q2,Q,2024-12-05,2025-09-30,999,CNY,cancelled",
+    ];
+    const dir = mkdtempSync(join(tmpdir(), "cd-ar-import-"));
+    const file = join(dir, "invoices.csv");
+    writeFileSync(
+      file,
+      `invoice_number,customer_code,issued_on,due_on,amount,currency,status\n${lines.join("\n")}\n`,
+    );
+    const before = (await trendOf("2025-05-31", "total", "direct")).total.map((m) => m.closingArMinor);
+    const s = await importFile({ handle: t, entity: "invoices", file, bulkIndexRows: 1, bulkRows: 1 });
+    expect(s).toMatchObject({ status: "committed", inserted: lines.length, updated: 0 });
+    const marks = await queryRows<{ customer_id: string | number; since: string }>(t.db, stale);
+    expect(marks.map((m) => [Number(m.customer_id), m.since])).toEqual([[ids.Q, "2025-01-10"]]);
+    // The insert trigger is enabled again: a later single back-dated invoice still marks its month.
+    const [trigger] = await queryRows<{ enabled: string }>(
+      t.db,
+      sql`select tgenabled as enabled from pg_trigger where tgname = 'portfolio_invoices_ins'`,
+    );
+    expect(trigger?.enabled).toBe("O");
+    // Read through the snapshots, the January invoice is in every period (its 450.00 CNY from then on).
+    const after = await trendOf("2025-05-31", "total", "auto");
+    expect(after.used).toBe("snapshots");
+    expect(after.total.map((m, k) => m.closingArMinor - before[k]!)).toEqual([
+      45_000, 45_000, 45_000, 45_000,
+    ]);
+    for (const asOf of AS_OFS) {
+      await expectSnapshotsEqualDirect(asOf);
+    }
   });
 });

@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-const RELEASED = ["0000_foundation", "0001_session2", "0002_session3"];
+const RELEASED = ["0000_foundation", "0001_session2", "0002_session3", "0003_session3"];
 const NAME = process.argv[2] ?? "pending";
 const dir = "packages/db/migrations";
 const journalPath = join(dir, "meta/_journal.json");

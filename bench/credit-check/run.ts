@@ -1,5 +1,6 @@
 /**
- * Credit-check benchmark: `npx tsx bench/credit-check/run.ts [--seconds 5] [--pool 16] [--rounds 1]`.
+ * Credit-check benchmark: `npx tsx bench/credit-check/run.ts [--seconds 5] [--pool 16] [--rounds 1]
+ * [--levels 1,8,32] [--no-bare]`.
  * Creates a fresh PostgreSQL database `cdbench_<random>` on BENCH_DATABASE_URL (default
  * postgres://root@127.0.0.1:5432/test), migrates it, seeds 10,000 customers with limits (one hot
  * customer gets every check — the worst case for the row lock), starts the HTTP API on a real
@@ -25,7 +26,12 @@ const arg = (name: string, fallback: number) => {
 };
 const SECONDS = arg("seconds", 5);
 const POOL = arg("pool", 16);
-const LEVELS = [1, 8, 32];
+const LEVELS = (() => {
+  const i = process.argv.indexOf("--levels");
+  return i >= 0 ? String(process.argv[i + 1]).split(",").map(Number) : [1, 8, 32];
+})();
+// --no-bare: only our checks (for profiling the server alone, e.g. under --cpu-prof).
+const NO_BARE = process.argv.includes("--no-bare");
 const ROUNDS = arg("rounds", 1);
 const IN_PROCESS = process.argv.includes("--in-process");
 const base = process.env.BENCH_DATABASE_URL ?? "postgres://root@127.0.0.1:5432/test";
@@ -175,14 +181,16 @@ async function main(): Promise<void> {
     };
     // Warm-up (JIT, connection pools).
     await ours(4);
-    await measure(4, bareTx);
+    if (!NO_BARE) {
+      await measure(4, bareTx);
+    }
     // Alternating ours and bare at each level, ROUNDS times: the machine's load drifts, the ratio
     // of neighbours is what means something.
     const rows: Array<{ round: number; level: number; ours: Result; bare: Result }> = [];
     for (let round = 1; round <= ROUNDS; round++) {
       for (const level of LEVELS) {
         const oursResult = await ours(level);
-        const bareResult = await measure(level, bareTx);
+        const bareResult = NO_BARE ? summarise(level, [], 1) : await measure(level, bareTx);
         rows.push({ round, level, ours: oursResult, bare: bareResult });
       }
     }

@@ -107,10 +107,6 @@ interface PendingCheck {
   segment: string;
   now: Date;
   asOf: string;
-  customerId: number;
-  account: LockedAccount | undefined;
-  config: CreditCheckConfig;
-  horizonEnd: string | null;
   actorId: string | null;
   audit: { actor: string } | undefined;
   resolve: (result: CreditCheckResult) => void;
@@ -122,20 +118,34 @@ interface CheckQueue {
   running: boolean;
 }
 
-/** Per database handle, per account (and currency, day, horizon): the checks waiting in this process. */
+/**
+ * The account's context, read once per batch after every check of the batch arrived: the customer,
+ * its credit account (status, segment configuration, grade, late-paid share) and the horizon end.
+ */
+interface BatchContext {
+  customerId: number;
+  account: LockedAccount | undefined;
+  config: CreditCheckConfig;
+  horizonEnd: string | null;
+}
+
+/** Per database handle, per customer reference (and segment, currency, day): the checks waiting in this process. */
 const queues = new WeakMap<DatabaseHandle, Map<string, CheckQueue>>();
 
 class StaleBatchError extends Error {}
 
 /**
  * The real-time credit check of an order (issue 6). Concurrent checks of one credit account in
- * this process are decided together (group commit): while one batch's transaction runs, the checks
- * arriving meanwhile queue, and the next batch takes up to MAX_CHECK_BATCH of them — no timer, a
- * lone check starts at once. A batch is ONE transaction:
+ * this process are decided together (group commit): while one batch runs, the checks arriving
+ * meanwhile queue, and the next batch takes up to MAX_CHECK_BATCH of them — no timer, a lone check
+ * starts at once. A batch first reads the account's context once for all its checks (customer,
+ * account, status, segment configuration, grade, late-paid share: one statement, read after every
+ * check of the batch arrived, so none is decided on a context older than its request; a round trip
+ * per batch instead of one per check, which on a loaded machine is what the checks wait for), then
+ * runs ONE transaction:
  * 1. before any lock: the exposure in one statement — ledger, orders, the reservations of the
  *    customer's OTHER accounts, the limit, earlier checks of the batch's orders, and the account's
- *    own reservation totals as seen then (the account's context — configuration, grade, late-paid
- *    share — was read by each check before it queued);
+ *    own reservation totals as seen then;
  * 2. lock the account row and read its reservation totals and status (a Hold or a monitoring
  *    credit hold set meanwhile blocks) and allocate the batch's check ids — every other process's
  *    checks of the account wait here, which keeps approved reservations within the limit across
@@ -173,28 +183,16 @@ export async function checkCredit(options: {
   const now = options.now ?? new Date();
   const asOf = now.toISOString().slice(0, 10);
   const segment = input.segment ?? "default";
-  // The customer is resolved with its account; only without an account (nothing to lock: no
-  // limit either) is it looked up on its own, to tell "no account" from "no customer".
-  const account = await loadCreditAccountOf(handle.db, { customer: input.customer, segment });
-  const customerId = account?.customerId ?? (await findCustomerId(handle.db, input.customer));
-  if (customerId === undefined) {
-    throw AppError.notFound("customer", input.customer);
-  }
-  const config = segmentConfig(account?.segmentConfig);
-  const dynamic = config.steps.find((s) => s.step === "dynamic_limit");
-  const horizonEnd = dynamic ? addDays(asOf, dynamic.horizonDays) : null;
-  // Checks batch together only when one exposure read serves them all.
-  const key = [account?.accountId ?? `c${customerId}`, segment, input.currency, asOf, horizonEnd].join("|");
+  // Checks batch together only when one context and exposure read serves them all. (The same
+  // customer named by code and by id queues twice: correct — the account lock orders the two
+  // queues' batches — only batched less.)
+  const key = [String(input.customer), segment, input.currency, asOf].join("|");
   return new Promise<CreditCheckResult>((resolve, reject) => {
     enqueue(handle, key, {
       input,
       segment,
       now,
       asOf,
-      customerId,
-      account,
-      config,
-      horizonEnd,
       actorId: options.actorId ?? null,
       audit: options.audit,
       resolve,
@@ -242,12 +240,49 @@ async function drain(
 
 type BatchAnswer = { result: CreditCheckResult } | { repeatOf: number };
 
+/**
+ * The batch's context (see `BatchContext`); undefined when the customer does not exist. The
+ * customer is resolved with its account; only without an account (nothing to lock: no limit
+ * either) is it looked up on its own, to tell "no account" from "no customer".
+ */
+async function readBatchContext(db: Db, first: PendingCheck): Promise<BatchContext | undefined> {
+  const account = await loadCreditAccountOf(db, { customer: first.input.customer, segment: first.segment });
+  const customerId = account?.customerId ?? (await findCustomerId(db, first.input.customer));
+  if (customerId === undefined) {
+    return undefined;
+  }
+  const config = segmentConfig(account?.segmentConfig);
+  const dynamic = config.steps.find((s) => s.step === "dynamic_limit");
+  const horizonEnd = dynamic ? addDays(first.asOf, dynamic.horizonDays) : null;
+  return { customerId, account, config, horizonEnd };
+}
+
 /** Decides and records a batch; answers every check of it (never throws). */
 async function runBatch(handle: DatabaseHandle, batch: PendingCheck[]): Promise<void> {
+  const first = batch[0];
+  if (!first) {
+    return;
+  }
+  let context: BatchContext | undefined;
+  try {
+    context = await readBatchContext(handle.db, first);
+  } catch (error) {
+    for (const check of batch) {
+      check.reject(error);
+    }
+    return;
+  }
+  if (!context) {
+    for (const check of batch) {
+      check.reject(AppError.notFound("customer", check.input.customer));
+    }
+    return;
+  }
+  const ctx = context;
   for (let attempt = 1; ; attempt++) {
     let answers: BatchAnswer[];
     try {
-      answers = await handle.transaction((tx) => decideBatch(tx.db, batch));
+      answers = await handle.transaction((tx) => decideBatch(tx.db, batch, ctx));
     } catch (error) {
       if (error instanceof StaleBatchError && attempt < 3) {
         continue;
@@ -321,23 +356,27 @@ function withReservation(rows: readonly ExposureRow[], currency: string, minor: 
 }
 
 /** The batch's transaction (see `checkCredit`): one answer per check, in order. */
-async function decideBatch(db: Db, batch: readonly PendingCheck[]): Promise<BatchAnswer[]> {
+async function decideBatch(
+  db: Db,
+  batch: readonly PendingCheck[],
+  context: BatchContext,
+): Promise<BatchAnswer[]> {
   const first = batch[0];
   if (!first) {
     return [];
   }
-  // The freshest context read (they are all of the same account) and the latest clock.
-  const latest = batch[batch.length - 1] ?? first;
+  // The latest clock of the batch.
   const clock = new Date(Math.max(...batch.map((c) => c.now.getTime())));
-  const accountId = latest.account?.accountId ?? null;
-  const { customerId, asOf } = first;
+  const { customerId, account, config, horizonEnd } = context;
+  const accountId = account?.accountId ?? null;
+  const { asOf } = first;
   const readExposure = () =>
     loadExposureByCurrency(db, {
       customerId,
       asOf,
       now: clock,
       toCurrency: first.input.currency,
-      horizonEnd: first.horizonEnd,
+      horizonEnd,
       extraCurrency: first.input.currency,
       accountId,
       orderReferences: [...new Set(batch.map((c) => c.input.orderReference))],
@@ -354,7 +393,7 @@ async function decideBatch(db: Db, batch: readonly PendingCheck[]): Promise<Batc
   };
   let rows: ExposureRow[];
   let ids: number[];
-  let status: string = latest.account?.status ?? "ok";
+  let status: string = account?.status ?? "ok";
   const before = await readExposure();
   let checked = before[0]?.checkedByReference ?? null;
   if (accountId !== null) {
@@ -425,8 +464,8 @@ async function decideBatch(db: Db, batch: readonly PendingCheck[]): Promise<Batc
       input,
       asOf,
       now: check.now,
-      config: check.config,
-      account: check.account ? { ...check.account, status } : undefined,
+      config,
+      account: account ? { ...account, status } : undefined,
       segment: check.segment,
       checkedTotal: previous?.total ?? null,
       audit: check.audit,

@@ -28,7 +28,11 @@ const SECONDS = arg("seconds", 5);
 const POOL = arg("pool", 16);
 const LEVELS = (() => {
   const i = process.argv.indexOf("--levels");
-  return i >= 0 ? String(process.argv[i + 1]).split(",").map(Number) : [1, 8, 32];
+  return i >= 0
+    ? String(process.argv[i + 1])
+        .split(",")
+        .map(Number)
+    : [1, 8, 32];
 })();
 // --no-bare: only our checks (for profiling the server alone, e.g. under --cpu-prof).
 const NO_BARE = process.argv.includes("--no-bare");

@@ -190,6 +190,15 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   await installPortfolioTriggers(handle.db);
 }
 
+/** Rows a statement changed, as either driver reports it (node-postgres rowCount, PGlite affectedRows). */
+export async function executeCount(db: Db, query: SQL): Promise<number> {
+  const r = (await db.execute(query)) as unknown as {
+    rowCount?: number | null;
+    affectedRows?: number | null;
+  };
+  return Number(r.rowCount ?? r.affectedRows ?? 0);
+}
+
 /**
  * Runs a `sql` template and returns its rows, on either driver (both answer `{ rows }`). Column
  * types are the caller's promise: int8 → number, date → string, numeric → string.

@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { Db } from "../client.ts";
+import { type Db, executeCount } from "../client.ts";
 
 /**
  * Reservation totals kept on the credit account row (issue #6, the hot path of the credit check).
@@ -115,17 +115,17 @@ export async function installReservationTotals(db: Db): Promise<void> {
  */
 export async function sweepDueReservations(db: Db, accountId: number, now: Date): Promise<number> {
   const at = now.toISOString();
-  const swept = (await db.execute(sql`
+  const swept = await executeCount(
+    db,
+    sql`
     update credit_checks set reservation_status = 'expired'
     where account_id = ${accountId} and reservation_status = 'active'
-      and expires_at <= cast(${at} as timestamptz)`)) as unknown as {
-    rowCount?: number;
-    affectedRows?: number;
-  };
+      and expires_at <= cast(${at} as timestamptz)`,
+  );
   await db.execute(sql`
     update credit_accounts set reservations_expire_at = (
       select min(c.expires_at) from credit_checks c
       where c.account_id = ${accountId} and c.reservation_status = 'active')
     where id = ${accountId}`);
-  return swept.rowCount ?? swept.affectedRows ?? 0;
+  return swept;
 }

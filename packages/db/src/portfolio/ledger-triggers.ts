@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type Db, queryRows, type TxSession } from "../client.ts";
+import { type Db, executeCount, queryRows, type TxSession } from "../client.ts";
 
 /**
  * `insert … on conflict` of (customer_id, since) pairs into `portfolio_ar_snapshot_stale`, keeping
@@ -198,7 +198,7 @@ const INSERT_STALE_MARKS: Readonly<
 export async function insertMarkingStale(tx: TxSession, table: string, insert: SQL): Promise<number> {
   const marks = INSERT_STALE_MARKS[table];
   if (marks === undefined) {
-    return affectedRows(await tx.db.execute(insert));
+    return executeCount(tx.db, insert);
   }
   const t = sql.identifier(table);
   const trigger = sql.identifier(marks.trigger);
@@ -209,7 +209,7 @@ export async function insertMarkingStale(tx: TxSession, table: string, insert: S
   );
   let inserted: number;
   if (months[0]?.found !== true) {
-    inserted = affectedRows(await tx.db.execute(insert));
+    inserted = await executeCount(tx.db, insert);
   } else {
     const [row] = await queryRows<{ n: number }>(
       tx.db,
@@ -221,12 +221,6 @@ export async function insertMarkingStale(tx: TxSession, table: string, insert: S
   }
   await tx.db.execute(sql`alter table ${t} enable trigger ${trigger}`);
   return inserted;
-}
-
-/** Rows a statement changed, as either driver reports it (node-postgres rowCount, PGlite affectedRows). */
-function affectedRows(result: unknown): number {
-  const r = result as { rowCount?: number | null; affectedRows?: number | null };
-  return Number(r.rowCount ?? r.affectedRows ?? 0);
 }
 
 /** Installs (or re-installs) the triggers above. */

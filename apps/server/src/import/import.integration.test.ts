@@ -1,6 +1,7 @@
 import { PassThrough } from "node:stream";
 import { createTestDatabase, type TestDatabase } from "@creditdesk/db/testing";
 import { exportEntity } from "@creditdesk/lib/export";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../shared/test-client.ts";
 
@@ -25,6 +26,17 @@ const upload = (server: TestServer, group: string, entity: string, fileName: str
     { "content-type": CSV },
   );
 const customerCount = async () => (await s.request("GET", "/customers?limit=500")).body.items.length;
+
+/** Runs `fn` while, on PostgreSQL, another connection holds a lock that blocks writes to customers. */
+async function holdingCustomersOnPostgres<T>(fn: () => Promise<T>): Promise<T> {
+  if (t.kind !== "postgres") {
+    return fn();
+  }
+  return t.transaction(async (tx) => {
+    await tx.db.execute(sql`lock table customers in share row exclusive mode`);
+    return fn();
+  });
+}
 
 interface JobPoll {
   status: string;
@@ -187,11 +199,17 @@ describe("import wizard API", () => {
     const csv = `Kundennummer,客户名称,Tier\n${lines.join("\n")}\n`;
     const big = await upload(s, "archive", "customers", "gross.csv", csv);
     expect(big.status).toBe(201);
-    const started = await s.request("POST", `/imports/archive/files/${big.body.id}/commit`, { columns });
+    // A second run of the same upload while this one runs would race for the same rows: it is
+    // refused. On PostgreSQL a 40,000-row commit can finish before the second request arrives, so
+    // another connection holds the customers table until the second answer is in (the commit
+    // waits at its first write). On PGlite the commit itself holds the only connection.
+    const { started, twice } = await holdingCustomersOnPostgres(async () => {
+      const started = await s.request("POST", `/imports/archive/files/${big.body.id}/commit`, { columns });
+      const twice = await s.request("POST", `/imports/archive/files/${big.body.id}/preview`, { columns });
+      return { started, twice };
+    });
     expect(started.status).toBe(202);
     expect(started.body).toMatchObject({ kind: "commit", status: "running", result: null });
-    // A second run of the same upload while this one runs would race for the same rows.
-    const twice = await s.request("POST", `/imports/archive/files/${big.body.id}/preview`, { columns });
     expect(twice.status).toBe(409);
     const polls: JobPoll[] = [];
     let finished: { status: string; result: { status: string; inserted: number; rowsRead: number } };

@@ -3,6 +3,8 @@
  * Same database as run.ts (fresh `cdbench_<random>`), then N checks over HTTP by --clients concurrent clients while every
  * statement sent by node-postgres is timed (round trip, as Node sees it) and grouped by its first
  * words; prints statements per check, time per statement kind, and the HTTP total per check.
+ * `--explain`: then prints EXPLAIN (ANALYZE, BUFFERS) of the last statement of each kind, run
+ * again with its parameters inside a transaction that is rolled back.
  */
 import { randomBytes } from "node:crypto";
 import { migrateDatabase, openDatabase } from "@creditdesk/db";
@@ -17,6 +19,7 @@ const arg = (name: string, fallback: number) => {
 };
 const N = arg("n", 300);
 const CLIENTS = arg("clients", 1);
+const EXPLAIN = process.argv.includes("--explain");
 const base = process.env.BENCH_DATABASE_URL ?? "postgres://root@127.0.0.1:5432/test";
 const name = `cdbench_${randomBytes(4).toString("hex")}`;
 const url = (() => {
@@ -26,6 +29,8 @@ const url = (() => {
 })();
 
 const stats = new Map<string, { count: number; ms: number }>();
+/** The last statement sent of each kind (text and parameters), for --explain. */
+const lastOfKind = new Map<string, { text: string; values: unknown[] }>();
 let recording = false;
 const label = (text: string) =>
   text
@@ -42,6 +47,10 @@ const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
   const first = args[0];
   const text = typeof first === "string" ? first : ((first as { text?: string })?.text ?? "?");
   const t0 = performance.now();
+  if (recording) {
+    const values = typeof first === "object" ? ((first as { values?: unknown[] }).values ?? []) : [];
+    lastOfKind.set(label(text), { text, values: Array.isArray(args[1]) ? (args[1] as unknown[]) : values });
+  }
   const record = () => {
     const key = label(text);
     const s = stats.get(key) ?? { count: 0, ms: 0 };
@@ -123,10 +132,35 @@ async function main(): Promise<void> {
     console.log(
       `statements per check ${(statements / N).toFixed(1)}, SQL round trips ${(sqlMs / N).toFixed(2)} ms of ${(total / N).toFixed(2)} ms`,
     );
+    if (EXPLAIN) {
+      await explainEach(url);
+    }
   } finally {
     await handle.close();
     await admin.query(`drop database if exists "${name}" with (force)`);
     await admin.end();
+  }
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of the last statement of each kind, rolled back. */
+async function explainEach(connectionString: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    for (const [key, { text, values }] of lastOfKind) {
+      if (!/^\s*(with|select|insert|update)/i.test(text)) {
+        continue;
+      }
+      await original.call(client, "begin");
+      const plan = (await original.call(client, `explain (analyze, buffers) ${text}`, values)) as {
+        rows: Array<{ "QUERY PLAN": string }>;
+      };
+      await original.call(client, "rollback");
+      console.log(`\n--- ${key}`);
+      console.log(plan.rows.map((r) => r["QUERY PLAN"]).join("\n"));
+    }
+  } finally {
+    await client.end();
   }
 }
 

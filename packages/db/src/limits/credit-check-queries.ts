@@ -96,10 +96,13 @@ export interface AccountTotals {
 }
 
 /**
- * Locks the credit account row (FOR NO KEY UPDATE: the lock an UPDATE of its non-key columns
- * takes; foreign-key checks of inserted checks and limits still pass) and reads its reservation
- * totals — current, also after waiting for the lock (a locking read returns the row's latest
- * version). The only statement of a check between the lock and the insert of its decision.
+ * Locks the credit account row by an UPDATE of a non-key column (the FOR NO KEY UPDATE lock:
+ * foreign-key checks of inserted checks and limits still pass) and reads its reservation totals —
+ * current, also after waiting for the lock (an UPDATE acts on the row's latest version). The
+ * update bumps `exposure_seq` (the value BEFORE it is returned): a check in another process that
+ * read the account before this batch records anything sees that its view is stale
+ * (`recordCreditChecksIfCurrent`), also when this batch only blocks. The only statement of a
+ * check between the lock and the insert of its decision.
  */
 export async function lockAccountTotals(
   db: Db,
@@ -110,14 +113,14 @@ export async function lockAccountTotals(
   const rows = await queryRowsNamed<AccountTotals>(
     db,
     "cd_lock_account_totals",
-    sql`select a.reserved_by_currency as "reservedByCurrency",
+    sql`update credit_accounts a set exposure_seq = a.exposure_seq + 1 where a.id = ${accountId}
+    returning a.reserved_by_currency as "reservedByCurrency",
       coalesce(a.reservations_expire_at <= cast(${now.toISOString()} as timestamptz), false) as "reservationsDue",
-      a.exposure_seq as "exposureSeq",
+      a.exposure_seq - 1 as "exposureSeq",
       case when a.status = 'ok' and exists (
         select 1 from credit_holds h where h.customer_id = a.customer_id and h.released_at is null
       ) then 'hold' else a.status end as status,
-      ${idsSql(allocateIds)} as ids
-    from credit_accounts a where a.id = ${accountId} for no key update`,
+      ${idsSql(allocateIds)} as ids`,
   );
   return rows[0];
 }
@@ -237,28 +240,155 @@ export async function loadExposureByCurrency(
     ownReservationsApart?: boolean | undefined;
   },
 ): Promise<ExposureRow[]> {
-  const references = JSON.stringify(options.orderReferences ?? []);
-  const apart = options.ownReservationsApart === true;
-  const { customerId, asOf } = options;
-  const accountId = options.accountId ?? null;
-  const reference = options.orderReference ?? null;
-  const now = options.now.toISOString();
-  const horizon = options.horizonEnd;
-  const extra = options.extraCurrency ?? options.toCurrency;
   return queryRowsNamed<ExposureRow>(
     db,
     "cd_exposure_by_currency",
-    sql`
-    with lim as (
+    exposureStatement({
+      ...options,
+      customerIdSql: sql`cast(${options.customerId} as int8)`,
+      accountIdSql: sql`cast(${options.accountId ?? null} as int8)`,
+      horizonSql: sql`cast(${options.horizonEnd} as date)`,
+    }),
+  );
+}
+
+/** `loadCheckContext`'s rows: the exposure by currency, with the batch's context on every row. */
+export interface CheckContextRow extends ExposureRow {
+  /** Null when no customer has this code or id. */
+  customerId: number | null;
+  /** The customer's credit account of the segment; null when it has none (nothing to lock). */
+  accountId: number | null;
+  /** The account's status (a monitoring credit hold counts as `hold`); null without an account. */
+  status: string | null;
+  segmentConfig: unknown;
+  grade: string | null;
+  lateShare: number | null;
+  /**
+   * The credit horizon the exposure was summed to: `asOf` + the stored configuration's first
+   * dynamic-limit step's horizonDays (null: no such step, or no configuration). The caller reads
+   * again when its validated configuration says otherwise.
+   */
+  horizonEnd: string | null;
+  /** `allocateIds` fresh credit check ids. */
+  ids: number[];
+}
+
+/**
+ * Everything a credit check batch reads before it writes, in ONE statement (one round trip on the
+ * hot path): the customer named by code or id (a code wins over an equal numeric id, as in
+ * `findCustomerId`), its credit account of the segment with status, segment configuration, latest
+ * grade and late-paid share (as `loadCreditAccountOf`), the exposure by currency with the account's
+ * own reservation totals apart (as `loadExposureByCurrency` with `ownReservationsApart`), summed to
+ * the configuration's credit horizon, and `allocateIds` fresh check ids. No lock: the write
+ * (`recordCreditChecksIfCurrent`) proves under the account's lock that what the decisions used is
+ * still current.
+ */
+export async function loadCheckContext(
+  db: Db,
+  options: {
+    customer: string | number;
+    segment: string;
+    asOf: string;
+    now: Date;
+    currency: string;
+    orderReferences: readonly string[];
+    allocateIds: number;
+  },
+): Promise<CheckContextRow[]> {
+  const text = String(options.customer);
+  const asId = /^[0-9]{1,15}$/.test(text) ? Number(text) : null;
+  const head = sql`cust as (
+      select c.id from customers c
+      where c.code = ${text} or c.id = cast(${asId} as int8)
+      order by (c.code = ${text}) desc limit 1
+    ), acct as (
+      select a.id, a.customer_id,
+        case when a.status = 'ok' and exists (
+          select 1 from credit_holds h where h.customer_id = a.customer_id and h.released_at is null
+        ) then 'hold' else a.status end as status,
+        s.config, asm.grade, asm.late_share
+      from credit_accounts a
+      left join credit_segments s on s.code = a.segment
+      left join lateral (
+        select x.grade,
+          (x.inputs->'behaviourAggregates'->'payments12m'->>'lateAmountMinor')::float8
+            / nullif((x.inputs->'behaviourAggregates'->'payments12m'->>'amountMinor')::float8, 0) as late_share
+        from assessments x where x.customer_id = a.customer_id
+        order by x.created_at desc, x.id desc limit 1) asm on true
+      where a.customer_id = (select id from cust) and a.segment = ${options.segment}
+    ), ctx as materialized (
+      select (select id from cust) as customer_id, acct.id as account_id, acct.status, acct.config,
+        acct.grade, acct.late_share,
+        cast(${options.asOf} as date) + (
+          select case when jsonb_typeof(st -> 'horizonDays') = 'number'
+              and (st ->> 'horizonDays') ~ '^[0-9]{1,5}$' then (st ->> 'horizonDays')::int end
+          from jsonb_array_elements(case when jsonb_typeof(acct.config -> 'steps') = 'array'
+            then acct.config -> 'steps' else '[]'::jsonb end) st
+          where st ->> 'step' = 'dynamic_limit' limit 1) as horizon_end,
+        ${idsSql(options.allocateIds)} as ids
+      from (select 1) one left join acct on true
+    )`;
+  return queryRowsNamed<CheckContextRow>(
+    db,
+    "cd_credit_check_context",
+    exposureStatement({
+      asOf: options.asOf,
+      now: options.now,
+      toCurrency: options.currency,
+      extraCurrency: options.currency,
+      orderReferences: options.orderReferences,
+      ownReservationsApart: true,
+      customerIdSql: sql`(select customer_id from ctx)`,
+      accountIdSql: sql`(select account_id from ctx)`,
+      horizonSql: sql`(select horizon_end from ctx)`,
+      head,
+      columns: sql`(select customer_id from ctx) as "customerId", (select account_id from ctx) as "accountId",
+        (select status from ctx) as status, (select config from ctx) as "segmentConfig",
+        (select grade from ctx) as grade, (select late_share from ctx) as "lateShare",
+        (select horizon_end from ctx)::text as "horizonEnd", (select ids from ctx) as ids`,
+    }),
+  );
+}
+
+/**
+ * The exposure statement of `loadExposureByCurrency`, with the customer, account and horizon as SQL
+ * (parameters there; `ctx` columns in `loadCheckContext`), optionally preceded by `head` CTEs and
+ * with `columns` added to its select list.
+ */
+function exposureStatement(o: {
+  customerIdSql: SQL;
+  accountIdSql: SQL;
+  horizonSql: SQL;
+  asOf: string;
+  now: Date;
+  toCurrency: string;
+  extraCurrency?: string | undefined;
+  orderReference?: string | undefined;
+  orderReferences?: readonly string[] | undefined;
+  ownReservationsApart?: boolean | undefined;
+  head?: SQL | undefined;
+  columns?: SQL | undefined;
+}): SQL {
+  const references = JSON.stringify(o.orderReferences ?? []);
+  const apart = o.ownReservationsApart === true;
+  const { asOf } = o;
+  const customerId = o.customerIdSql;
+  const accountId = o.accountIdSql;
+  const reference = o.orderReference ?? null;
+  const now = o.now.toISOString();
+  const horizon = o.horizonSql;
+  const extra = o.extraCurrency ?? o.toCurrency;
+  return sql`
+    with ${o.head ? sql`${o.head}, ` : sql``}lim as (
       select l.id, l.amount_minor, l.currency::text as lim_currency, l.valid_from, l.valid_to, l.kind
       from credit_limits l
-      where l.account_id = cast(${accountId} as int8) and l.superseded_at is null
+      where l.account_id = ${accountId} and l.superseded_at is null
       order by (l.valid_from <= cast(${asOf} as date)
                 and (l.valid_to is null or l.valid_to >= cast(${asOf} as date))) desc,
                (l.kind = 'temporary') desc, l.id desc
       limit 1
     ), tc as (
-      select coalesce((select lim_currency from lim), cast(${options.toCurrency} as text)) as to_currency
+      select coalesce((select lim_currency from lim), cast(${o.toCurrency} as text)) as to_currency
     ), prev as (
       select sum(c.amount_minor)::int8 as total, max(c.id) as last_id from credit_checks c
       where c.customer_id = ${customerId} and c.order_reference = cast(${reference} as text)
@@ -286,7 +416,7 @@ export async function loadExposureByCurrency(
     ), acc as (
       select a.id, a.reserved_by_currency, a.reservations_expire_at from credit_accounts a
       where a.customer_id = ${customerId}
-        and not (cast(${apart} as boolean) and a.id = cast(${accountId} as int8))
+        and not (cast(${apart} as boolean) and a.id is not distinct from ${accountId})
     ), res as (
       select x.currency, sum(x.minor) as reserved_minor from (
         select kv.key as currency, kv.value::int8 as minor
@@ -300,13 +430,13 @@ export async function loadExposureByCurrency(
       ) x group by x.currency
     ), own as (
       select a.reserved_by_currency, a.reservations_expire_at, a.exposure_seq from credit_accounts a
-      where a.id = cast(${accountId} as int8)
+      where a.id = ${accountId}
     ), o as (
       select so.currency::text as currency,
         sum(greatest(so.ordered_minor - so.delivered_minor, 0)) as undelivered,
         sum(greatest(so.ordered_minor - so.delivered_minor, 0)) filter (
-          where cast(${horizon} as date) is null or so.delivery_due is null
-            or so.delivery_due <= cast(${horizon} as date)) as in_horizon,
+          where ${horizon} is null or so.delivery_due is null
+            or so.delivery_due <= ${horizon}) as in_horizon,
         sum(greatest(so.delivered_minor - so.invoiced_minor, 0)) as dni
       from sales_orders so
       where so.customer_id = ${customerId} and so.status in ('open', 'partially_delivered', 'delivered')
@@ -340,10 +470,9 @@ export async function loadExposureByCurrency(
       (select by_ref from prevs) as "checkedByReference",
       own.reserved_by_currency as "ownReservedByCurrency",
       coalesce(own.reservations_expire_at <= cast(${now} as timestamptz), false) as "ownReservationsDue",
-      own.exposure_seq as "ownExposureSeq"
+      own.exposure_seq as "ownExposureSeq"${o.columns ? sql`, ${o.columns}` : sql``}
     from cur cross join tc cross join prev left join lim on true left join own on true
-      left join r using (currency) left join res using (currency) left join o using (currency)`,
-  );
+      left join r using (currency) left join res using (currency) left join o using (currency)`;
 }
 
 export interface NewCreditCheck {
@@ -441,6 +570,76 @@ export async function insertCreditChecks(
   checks: readonly NewBatchedCreditCheck[],
   audit: readonly NewAuditEntry[],
 ): Promise<{ inserted: number; auditSeqs: number[] }> {
+  const rows = await queryRowsNamed<{ inserted: number; auditSeqs: number[] | null }>(
+    db,
+    "cd_insert_credit_checks",
+    insertChecksStatement(checks, audit, undefined),
+  );
+  return { inserted: rows[0]?.inserted ?? 0, auditSeqs: rows[0]?.auditSeqs ?? [] };
+}
+
+/** What the batch's decisions were taken on, to be proven current under the account's lock. */
+export interface CheckBasis {
+  /** The account locked (null: the customer has no account of the segment, nothing to lock). */
+  accountId: number | null;
+  /** `ownExposureSeq`, `ownReservedByCurrency` and `status` as `loadCheckContext` read them. */
+  exposureSeq: number | null;
+  reservedByCurrency: Record<string, number> | null;
+  status: string | null;
+  /** The batch's clock: a reservation of the account due by then must be swept first. */
+  now: Date;
+}
+
+/**
+ * `insertCreditChecks` without a transaction around it — the credit check's hot path: in ONE
+ * statement, it locks the account row and bumps its `exposure_seq` ONLY IF the exposure sequence,
+ * the reservation totals and the status still are what the decisions were taken on and no
+ * reservation is due (the UPDATE waits for a concurrent writer's lock and then re-checks this on
+ * the row's latest version), and no check of the batch's orders was recorded since they were read;
+ * then records every decision and audit entry. All or nothing: when anything changed, it records
+ * nothing and answers `current: false` (the caller decides again under the lock, in a
+ * transaction). Every recording of checks of an account bumps `exposure_seq` (also
+ * `lockAccountTotals`), so a concurrent writer in another process sees that its view is stale
+ * even when the checks recorded changed no total (blocked ones).
+ */
+export async function recordCreditChecksIfCurrent(
+  db: Db,
+  basis: CheckBasis,
+  checks: readonly NewBatchedCreditCheck[],
+  audit: readonly NewAuditEntry[],
+): Promise<{ current: boolean; inserted: number; auditSeqs: number[] }> {
+  const locked =
+    basis.accountId === null
+      ? sql`select 1`
+      : sql`update credit_accounts a set exposure_seq = a.exposure_seq + 1
+        where a.id = cast(${basis.accountId} as int8)
+          and a.exposure_seq = cast(${basis.exposureSeq} as int8)
+          and a.reserved_by_currency = cast(${JSON.stringify(basis.reservedByCurrency ?? {})} as jsonb)
+          and (a.reservations_expire_at is null
+            or a.reservations_expire_at > cast(${basis.now.toISOString()} as timestamptz))
+          and (case when a.status = 'ok' and exists (
+            select 1 from credit_holds h where h.customer_id = a.customer_id and h.released_at is null
+          ) then 'hold' else a.status end) = cast(${basis.status} as text)
+        returning a.id`;
+  const rows = await queryRowsNamed<{ inserted: number; auditSeqs: number[] | null; current: boolean }>(
+    db,
+    basis.accountId === null ? "cd_record_credit_checks_unlocked" : "cd_record_credit_checks_if_current",
+    insertChecksStatement(checks, audit, locked),
+  );
+  const row = rows[0];
+  return { current: row?.current === true, inserted: row?.inserted ?? 0, auditSeqs: row?.auditSeqs ?? [] };
+}
+
+/**
+ * The group-commit statement (`insertCreditChecks`); with `guard`, a statement whose rows prove the
+ * batch current (`recordCreditChecksIfCurrent`): nothing is recorded unless it yields a row and no
+ * order of the batch has a check newer than the one its decision saw.
+ */
+function insertChecksStatement(
+  checks: readonly NewBatchedCreditCheck[],
+  audit: readonly NewAuditEntry[],
+  guard: SQL | undefined,
+): SQL {
   const payload = JSON.stringify(
     checks.map((c) => ({
       ...c,
@@ -448,17 +647,22 @@ export async function insertCreditChecks(
       checkedAt: c.checkedAt.toISOString(),
     })),
   );
-  const rows = await queryRowsNamed<{ inserted: number; auditSeqs: number[] | null }>(
-    db,
-    "cd_insert_credit_checks",
-    sql`
+  const newer = sql`exists (select 1 from credit_checks p where p.customer_id = v."customerId"
+        and p.order_reference = v."orderReference" and p.id > coalesce(v."lastCheckId", 0))`;
+  return sql`
     with v as (
       select * from jsonb_to_recordset(cast(${payload} as jsonb)) as x(
         "id" int8, "customerId" int8, "accountId" int8, "segment" text, "orderReference" text,
         "amountMinor" int8, "currency" text, "orderTotalMinor" int8, "deliveryDate" date, "outcome" text,
         "reasons" jsonb, "decision" jsonb, "limitId" int8, "limitCurrency" text, "reservedMinor" int8,
         "expiresAt" timestamptz, "checkedBy" text, "checkedAt" timestamptz, "lastCheckId" int8)
-    ), c as (
+    )${
+      guard
+        ? sql`, locked as (${guard}), ok as materialized (
+      select 1 as one where exists (select 1 from locked) and not exists (select 1 from v where ${newer})
+    )`
+        : sql``
+    }, c as (
       insert into credit_checks (id, customer_id, account_id, segment, order_reference, amount_minor, currency,
         order_total_minor, delivery_date, outcome, reasons, decision, limit_id, limit_currency, reserved_minor,
         reservation_status, expires_at, block_status, checked_by, checked_at)
@@ -467,8 +671,7 @@ export async function insertCreditChecks(
         v."reservedMinor", case when v."reservedMinor" > 0 then 'active' else 'none' end, v."expiresAt",
         case when v."outcome" = 'blocked' then 'open' end, v."checkedBy", v."checkedAt"
       from v
-      where not exists (select 1 from credit_checks p where p.customer_id = v."customerId"
-        and p.order_reference = v."orderReference" and p.id > coalesce(v."lastCheckId", 0))
+      where not ${newer}${guard ? sql` and exists (select 1 from ok)` : sql``}
       order by v."id"
       returning id, customer_id, outcome, order_reference, amount_minor, currency, reasons
     ), e as (
@@ -478,7 +681,10 @@ export async function insertCreditChecks(
           'amountMinor', c.amount_minor, 'currency', c.currency, 'reasons', c.reasons)
       from c where c.outcome = 'blocked'
     )
-    select (select count(*) from c)::int8 as inserted, ${auditAppendEntriesSql(audit)} as "auditSeqs"`,
-  );
-  return { inserted: rows[0]?.inserted ?? 0, auditSeqs: rows[0]?.auditSeqs ?? [] };
+    select (select count(*) from c)::int8 as inserted, ${
+      guard
+        ? sql`exists (select 1 from ok) as current,
+      case when exists (select 1 from ok) then ${auditAppendEntriesSql(audit)} end`
+        : auditAppendEntriesSql(audit)
+    } as "auditSeqs"`;
 }

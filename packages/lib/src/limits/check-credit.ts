@@ -15,18 +15,19 @@ import {
   paymentIndexFromLateShare,
 } from "@creditdesk/core/limits";
 import type { DatabaseHandle, Db } from "@creditdesk/db";
-import { findCustomerId } from "@creditdesk/db/archive";
 import { AUDIT_HEAD_MISSING, type NewAuditEntry } from "@creditdesk/db/audit";
 import {
   allocateCreditCheckIds,
+  type CheckContextRow,
   type ExposureRow,
   insertCreditChecks,
   type LockedAccount,
-  loadCreditAccountOf,
+  loadCheckContext,
   loadExposureByCurrency,
   lockAccountTotals,
   type NewBatchedCreditCheck,
   type NewCreditCheck,
+  recordCreditChecksIfCurrent,
   sweepDueReservations,
 } from "@creditdesk/db/limits";
 import { prepareAuditEntry } from "../audit/append-audit.ts";
@@ -138,29 +139,29 @@ class StaleBatchError extends Error {}
  * The real-time credit check of an order (issue 6). Concurrent checks of one credit account in
  * this process are decided together (group commit): while one batch runs, the checks arriving
  * meanwhile queue, and the next batch takes up to MAX_CHECK_BATCH of them — no timer, a lone check
- * starts at once. A batch first reads the account's context once for all its checks (customer,
- * account, status, segment configuration, grade, late-paid share: one statement, read after every
- * check of the batch arrived, so none is decided on a context older than its request; a round trip
- * per batch instead of one per check, which on a loaded machine is what the checks wait for), then
- * runs ONE transaction:
- * 1. before any lock: the exposure in one statement — ledger, orders, the reservations of the
- *    customer's OTHER accounts, the limit, earlier checks of the batch's orders, and the account's
- *    own reservation totals as seen then;
- * 2. lock the account row and read its reservation totals and status (a Hold or a monitoring
- *    credit hold set meanwhile blocks) and allocate the batch's check ids — every other process's
- *    checks of the account wait here, which keeps approved reservations within the limit across
- *    processes; batching is only an optimisation inside one;
- * 3. run the segment's steps for each check in arrival order (pure core, in JS), each seeing the
- *    reservations approved before it in the batch, and record every decision, reservation, blocked
- *    event and audit entry (chained in order) in one statement; commit.
- *
- * The ledger read in 1. may predate the lock; that is exact because everything that can LOWER what
- * the check counts or may use — a reservation released, expired, a limit set — bumps the account's
- * `exposureSeq` under the same row lock: when the value under the lock differs from the one read in
- * 1., or a reservation is due (swept first), the exposure is read again under the lock. A concurrent
- * check of the SAME order reference in another process (the earlier checks read in 1. are stale)
- * makes the insert record fewer rows; the batch then rolls back and is decided again. A batch that
- * fails otherwise is retried check by check, so one bad check does not fail its neighbours.
+ * starts at once. A batch, on the hot path, makes TWO round trips and no explicit transaction:
+ * 1. one unlocked read (`loadCheckContext`, after every check of the batch arrived, so none is
+ *    decided on a context older than its request): customer, account, status, segment
+ *    configuration, grade, late-paid share, the exposure by currency summed to the configuration's
+ *    credit horizon — ledger, orders, the reservations of the customer's OTHER accounts, the limit,
+ *    earlier checks of the batch's orders — the account's own reservation totals and
+ *    `exposureSeq` apart, and the batch's check ids;
+ * 2. the segment's steps for each check in arrival order (pure core, in JS), each seeing the
+ *    reservations approved before it in the batch; then ONE statement
+ *    (`recordCreditChecksIfCurrent`) that locks the account row and records every decision,
+ *    reservation, blocked event and audit entry (chained in order) only if the account's
+ *    `exposureSeq`, reservation totals and status are still those read, no reservation is due and
+ *    no check of the batch's orders was recorded since — all or nothing.
+ * Everything that can LOWER what the check may use — a reservation released or expired, a limit
+ * set, a check recorded by another process (which bumps `exposureSeq` even when it only blocks) —
+ * changes the account row under its lock, so a batch whose read is stale records nothing and is
+ * decided again in a transaction (`decideBatch`): exposure read, account locked (every other
+ * process's checks of the account wait there), re-read under the lock when anything changed or a
+ * reservation is due (swept first), decisions recorded, commit. That keeps approved reservations
+ * within the limit across processes; batching is only an optimisation inside one. A concurrent
+ * check of the SAME order reference in another process makes the transaction's insert record
+ * fewer rows; it then rolls back and is decided again. A batch that fails otherwise is retried
+ * check by check, so one bad check does not fail its neighbours.
  *
  * Idempotent per order reference: an amount not above what was already checked returns the latest
  * earlier decision (also one taken earlier in the same batch); a higher amount is a new check of the
@@ -240,22 +241,27 @@ async function drain(
 
 type BatchAnswer = { result: CreditCheckResult } | { repeatOf: number };
 
-/**
- * The batch's context (see `BatchContext`); undefined when the customer does not exist. The
- * customer is resolved with its account; only without an account (nothing to lock: no limit
- * either) is it looked up on its own, to tell "no account" from "no customer".
- */
-async function readBatchContext(db: Db, first: PendingCheck): Promise<BatchContext | undefined> {
-  const account = await loadCreditAccountOf(db, { customer: first.input.customer, segment: first.segment });
-  const customerId = account?.customerId ?? (await findCustomerId(db, first.input.customer));
-  if (customerId === undefined) {
-    return undefined;
-  }
+/** The batch's context (see `BatchContext`) from the first row of `loadCheckContext`. */
+function contextOf(head: CheckContextRow, customerId: number, asOf: string): BatchContext {
+  const account: LockedAccount | undefined =
+    head.accountId === null
+      ? undefined
+      : {
+          accountId: head.accountId,
+          customerId,
+          status: head.status ?? "ok",
+          segmentConfig: head.segmentConfig,
+          grade: head.grade,
+          lateShare: head.lateShare,
+        };
   const config = segmentConfig(account?.segmentConfig);
   const dynamic = config.steps.find((s) => s.step === "dynamic_limit");
-  const horizonEnd = dynamic ? addDays(first.asOf, dynamic.horizonDays) : null;
+  const horizonEnd = dynamic ? addDays(asOf, dynamic.horizonDays) : null;
   return { customerId, account, config, horizonEnd };
 }
+
+/** The latest clock of the batch. */
+const clockOf = (batch: readonly PendingCheck[]) => new Date(Math.max(...batch.map((c) => c.now.getTime())));
 
 /** Decides and records a batch; answers every check of it (never throws). */
 async function runBatch(handle: DatabaseHandle, batch: PendingCheck[]): Promise<void> {
@@ -263,22 +269,37 @@ async function runBatch(handle: DatabaseHandle, batch: PendingCheck[]): Promise<
   if (!first) {
     return;
   }
-  let context: BatchContext | undefined;
+  const clock = clockOf(batch);
+  let read: CheckContextRow[];
   try {
-    context = await readBatchContext(handle.db, first);
+    read = await loadCheckContext(handle.db, {
+      customer: first.input.customer,
+      segment: first.segment,
+      asOf: first.asOf,
+      now: clock,
+      currency: first.input.currency,
+      orderReferences: [...new Set(batch.map((c) => c.input.orderReference))],
+      allocateIds: batch.length,
+    });
   } catch (error) {
     for (const check of batch) {
       check.reject(error);
     }
     return;
   }
-  if (!context) {
+  const head = read[0];
+  if (head?.customerId === null || head?.customerId === undefined) {
     for (const check of batch) {
       check.reject(AppError.notFound("customer", check.input.customer));
     }
     return;
   }
-  const ctx = context;
+  const ctx = contextOf(head, head.customerId, first.asOf);
+  const fast = await decideOnRead(handle, batch, ctx, read, clock);
+  if (fast) {
+    await answerBatch(handle, batch, fast);
+    return;
+  }
   for (let attempt = 1; ; attempt++) {
     let answers: BatchAnswer[];
     try {
@@ -304,27 +325,99 @@ async function runBatch(handle: DatabaseHandle, batch: PendingCheck[]): Promise<
       }
       return;
     }
-    for (const [i, check] of batch.entries()) {
-      const answer = answers[i];
-      if (!answer) {
-        check.reject(new Error("credit check: the batch gave no answer"));
-      } else if ("result" in answer) {
-        check.resolve(answer.result);
-      } else {
-        // An idempotent repeat of a check recorded before this batch: read after commit, off the lock.
-        try {
-          const previous = await findCreditCheck(handle.db, answer.repeatOf);
-          if (previous) {
-            check.resolve(toCreditCheckResult(previous, true));
-          } else {
-            check.reject(new Error(`credit check ${answer.repeatOf} vanished`));
-          }
-        } catch (error) {
-          check.reject(error);
+    await answerBatch(handle, batch, answers);
+    return;
+  }
+}
+
+/**
+ * The hot path: decides the batch on what `loadCheckContext` read, without a transaction, and
+ * records it in one statement if that is still current under the account's lock
+ * (`recordCreditChecksIfCurrent`) — two round trips per batch. Undefined when the batch must be
+ * decided again in a transaction (`decideBatch`): the read is stale (a concurrent writer in
+ * another process, a limit set, a reservation released), a reservation is due (swept under the
+ * lock), the validated configuration's horizon differs from the one summed to, or it failed.
+ */
+async function decideOnRead(
+  handle: DatabaseHandle,
+  batch: readonly PendingCheck[],
+  context: BatchContext,
+  read: readonly CheckContextRow[],
+  clock: Date,
+): Promise<BatchAnswer[] | undefined> {
+  const head = read[0];
+  if (!head || head.ownReservationsDue || head.horizonEnd !== context.horizonEnd) {
+    return undefined;
+  }
+  const rows = withOwnReservations(read, head.ownReservedByCurrency);
+  if (!rows) {
+    return undefined;
+  }
+  try {
+    const decided = decideAll({
+      batch,
+      context,
+      rows,
+      checked: head.checkedByReference,
+      ids: [...head.ids],
+      status: context.account?.status ?? "ok",
+    });
+    if (decided.records.length === 0 && decided.audits.length === 0) {
+      return decided.answers;
+    }
+    const recorded = await recordCreditChecksIfCurrent(
+      handle.db,
+      {
+        accountId: context.account?.accountId ?? null,
+        exposureSeq: head.ownExposureSeq,
+        reservedByCurrency: head.ownReservedByCurrency,
+        status: context.account?.status ?? null,
+        now: clock,
+      },
+      decided.records,
+      decided.audits,
+    );
+    if (!recorded.current) {
+      return undefined;
+    }
+    if (recorded.inserted !== decided.records.length) {
+      throw new Error("credit check: a current batch recorded fewer checks than it decided");
+    }
+    if (recorded.auditSeqs.length !== decided.audits.length) {
+      throw new Error(AUDIT_HEAD_MISSING);
+    }
+    return decided.answers;
+  } catch {
+    // Decided again in a transaction, which retries check by check and reports the error.
+    return undefined;
+  }
+}
+
+/** Answers every check of a batch from its decisions (repeats of earlier checks read after commit). */
+async function answerBatch(
+  handle: DatabaseHandle,
+  batch: readonly PendingCheck[],
+  answers: readonly BatchAnswer[],
+): Promise<void> {
+  for (const [i, check] of batch.entries()) {
+    const answer = answers[i];
+    if (!answer) {
+      check.reject(new Error("credit check: the batch gave no answer"));
+    } else if ("result" in answer) {
+      check.resolve(answer.result);
+    } else {
+      // An idempotent repeat of a check recorded before this batch: read after commit, off the lock.
+      try {
+        const previous = await findCreditCheck(handle.db, answer.repeatOf);
+        if (previous) {
+          check.resolve(toCreditCheckResult(previous, true));
+        } else {
+          check.reject(new Error(`credit check ${answer.repeatOf} vanished`));
         }
+      } catch (error) {
+        check.reject(error);
       }
     }
-    return;
   }
 }
 
@@ -365,9 +458,8 @@ async function decideBatch(
   if (!first) {
     return [];
   }
-  // The latest clock of the batch.
-  const clock = new Date(Math.max(...batch.map((c) => c.now.getTime())));
-  const { customerId, account, config, horizonEnd } = context;
+  const clock = clockOf(batch);
+  const { customerId, account, horizonEnd } = context;
   const accountId = account?.accountId ?? null;
   const { asOf } = first;
   const readExposure = () =>
@@ -420,6 +512,36 @@ async function decideBatch(
     rows = withOwnReservations(before, null) ?? [...before];
     ids = await allocateCreditCheckIds(db, batch.length);
   }
+  const { answers, records, audits } = decideAll({ batch, context, rows, checked, ids, status });
+  if (records.length > 0 || audits.length > 0) {
+    const { inserted, auditSeqs } = await insertCreditChecks(db, records, audits);
+    if (inserted < records.length) {
+      throw new StaleBatchError();
+    }
+    if (auditSeqs.length !== audits.length) {
+      throw new Error(AUDIT_HEAD_MISSING);
+    }
+  }
+  return answers;
+}
+
+/**
+ * Decides each check of the batch in arrival order on the exposure `rows` (each seeing the
+ * reservations approved before it in the batch, and an idempotent repeat answering the earlier
+ * decision): the answers, and the decisions and audit entries to record (ids from `ids`).
+ */
+function decideAll(o: {
+  batch: readonly PendingCheck[];
+  context: BatchContext;
+  rows: ExposureRow[];
+  checked: Record<string, [number, number, string]> | null;
+  ids: number[];
+  status: string;
+}): { answers: BatchAnswer[]; records: NewBatchedCreditCheck[]; audits: NewAuditEntry[] } {
+  const { batch, context, checked, ids, status } = o;
+  const { customerId, account, config } = context;
+  const asOf = batch[0]?.asOf ?? "";
+  let rows = o.rows;
   // What each order reference has been checked for, updated as the batch decides.
   const seen = new Map<
     string,
@@ -496,16 +618,7 @@ async function decideBatch(
     }
     answers.push({ result });
   }
-  if (records.length > 0 || audits.length > 0) {
-    const { inserted, auditSeqs } = await insertCreditChecks(db, records, audits);
-    if (inserted < records.length) {
-      throw new StaleBatchError();
-    }
-    if (auditSeqs.length !== audits.length) {
-      throw new Error(AUDIT_HEAD_MISSING);
-    }
-  }
-  return answers;
+  return { answers, records, audits };
 }
 
 /** Runs the segment's steps on the exposure rows: the decision to record and the answer. */

@@ -1,6 +1,12 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PortfolioConcentration, PortfolioView } from "../apps/web/src/portfolio/portfolio-api.ts";
+import type {
+  ExpectedLoss,
+  LgdConfig,
+  PortfolioConcentration,
+  PortfolioView,
+} from "../apps/web/src/portfolio/portfolio-api.ts";
+import { formatMoney } from "../apps/web/src/shared/format/money.ts";
 import { type ApiSession, apiSignIn } from "./support/api.ts";
 import { type AppServer, startAppServer } from "./support/app-server.ts";
 import { launchChromium, screenshot, signIn, watchErrors } from "./support/browser.ts";
@@ -155,5 +161,78 @@ describe("portfolio page", () => {
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(api12.rows.length + 1);
     await expect(rows.last().locator("td").nth(1).textContent()).resolves.toBe(String(api12.total.obligors));
     expect(errors).toEqual([]);
+  });
+
+  it("shows the LGD configuration, refuses an out-of-range LGD, and saves one that refreshes EL", async () => {
+    const before = (await api.get<ExpectedLoss>(`/portfolio/expected-loss?asOf=${today}&top=20`)).body;
+    expect(before.lgd).toMatchObject({ unsecuredBps: 4_500, unassessedPd: null, version: 0 });
+    await page.getByTestId("portfolio-as-of").fill(today);
+    await page.getByRole("tab", { name: "预期损失" }).click();
+    const view = page.getByTestId("lgd-config");
+    await expect.poll(() => view.textContent(), { timeout: 20_000 }).toContain("无担保部分 LGD45%");
+    await expect(view.textContent()).resolves.toContain("不计入 EL");
+    const elFigure = page
+      .getByTestId("portfolio-el-summary")
+      .locator(".ant-statistic", { hasText: "预期损失 EL" })
+      .locator(".ant-statistic-content");
+    await expect(elFigure.textContent()).resolves.toBe(
+      formatMoney({ minor: before.elMinor, currency: before.baseCurrency, locale: "zh-CN" }),
+    );
+
+    await page.getByTestId("lgd-edit").click();
+    const dialog = page.getByRole("dialog");
+    const unsecured = dialog.getByLabel("无担保部分 LGD（%）");
+    await expect(unsecured.inputValue()).resolves.toBe("45");
+    // Out of range and a fraction of a basis point are refused on their fields; nothing is sent.
+    await unsecured.fill("150");
+    await dialog.getByLabel("抵押覆盖部分 LGD（%）").fill("35.555");
+    await page.getByTestId("lgd-save").click();
+    await dialog.getByText("请输入 0 到 100 之间的百分比").waitFor();
+    await dialog.getByText("最多两位小数（整数基点）").waitFor();
+    expect((await api.get<LgdConfig>("/portfolio/lgd")).body.version).toBe(0);
+
+    await unsecured.fill("60");
+    await dialog.getByLabel("抵押覆盖部分 LGD（%）").fill("35.55");
+    await dialog.getByLabel("未评估客户 PD（%）").fill("5");
+    await page.getByTestId("lgd-save").click();
+    await dialog.waitFor({ state: "detached" });
+    const saved = (await api.get<LgdConfig>("/portfolio/lgd")).body;
+    expect(saved).toEqual({
+      unsecuredBps: 6_000,
+      collateralBps: 3_555,
+      guaranteeBps: 4_500,
+      unassessedPd: 0.05,
+      version: 1,
+    });
+    await expect.poll(() => view.textContent(), { timeout: 20_000 }).toContain("无担保部分 LGD60%");
+    await expect(view.textContent()).resolves.toContain("抵押覆盖部分 LGD35.55%");
+    await expect(view.textContent()).resolves.toContain("未评估客户 PD5%");
+    await expect(view.textContent()).resolves.toContain("第 1 版");
+
+    // The EL figures were reloaded with the new configuration.
+    const after = (await api.get<ExpectedLoss>(`/portfolio/expected-loss?asOf=${today}&top=20`)).body;
+    expect(after.elMinor).toBeGreaterThan(before.elMinor);
+    await expect
+      .poll(() => elFigure.textContent(), { timeout: 20_000 })
+      .toBe(formatMoney({ minor: after.elMinor, currency: after.baseCurrency, locale: "zh-CN" }));
+    await screenshot(page, "63-portfolio-lgd");
+    expect(errors).toEqual([]);
+  });
+
+  it("shows the LGD configuration without the edit button to an analyst", async () => {
+    const other = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+    const analystPage = await other.newPage();
+    const analystErrors = watchErrors(analystPage);
+    try {
+      await analystPage.goto(`${server.url}/portfolio`);
+      await signIn(analystPage, "analyst");
+      await analystPage.getByRole("tab", { name: "预期损失" }).click();
+      const view = analystPage.getByTestId("lgd-config");
+      await expect.poll(() => view.textContent(), { timeout: 20_000 }).toContain("无担保部分 LGD60%");
+      await expect(analystPage.getByTestId("lgd-edit").count()).resolves.toBe(0);
+      expect(analystErrors).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 });

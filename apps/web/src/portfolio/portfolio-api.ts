@@ -82,6 +82,63 @@ export interface ExpectedLoss {
     elMinor: number;
   }[];
   byDimension: Record<string, { key: string; elMinor: number; eadMinor: number; share: number }[]>;
+  /** The LGD configuration these figures were computed with. */
+  lgd: LgdConfig;
+}
+
+/** The LGD configuration (GET /portfolio/lgd, server `lgdSchema`): LGD in basis points by security. */
+export interface LgdConfig {
+  unsecuredBps: number;
+  collateralBps: number;
+  guaranteeBps: number;
+  /** PD used for customers never assessed; null leaves them out of EL. */
+  unassessedPd: number | null;
+  version: number;
+}
+
+/** The LGD dialog's fields: every LGD in percent; the unassessed PD in percent, empty for none. */
+export interface LgdValues {
+  unsecuredPercent: number;
+  collateralPercent: number;
+  guaranteePercent: number;
+  unassessedPdPercent?: number | null;
+}
+
+/** The form names of the PUT body's fields, for the server's field problems. */
+export const LGD_PROBLEM_FIELDS = {
+  unsecuredBps: "unsecuredPercent",
+  collateralBps: "collateralPercent",
+  guaranteeBps: "guaranteePercent",
+  unassessedPd: "unassessedPdPercent",
+} as const satisfies Record<keyof Omit<LgdConfig, "version">, keyof LgdValues>;
+
+// Percent ↔ basis points / fraction without binary float residue (45.55 × 100 = 4554.999…).
+const roundTo = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** Whether a percentage has at most two decimals, i.e. is a whole number of basis points. */
+export function isWholeBps(percent: number): boolean {
+  return Math.abs(percent * 100 - Math.round(percent * 100)) < 1e-6;
+}
+
+/** The stored configuration as the dialog shows it (4,500 bps → 45 %; PD 0.02 → 2 %). */
+export function lgdToValues(config: LgdConfig): LgdValues {
+  return {
+    unsecuredPercent: config.unsecuredBps / 100,
+    collateralPercent: config.collateralBps / 100,
+    guaranteePercent: config.guaranteeBps / 100,
+    unassessedPdPercent: config.unassessedPd === null ? null : roundTo(config.unassessedPd * 100, 8),
+  };
+}
+
+/** The PUT /portfolio/lgd body of the dialog's values: integer basis points; an empty PD is null. */
+export function lgdFromValues(values: LgdValues): Omit<LgdConfig, "version"> {
+  const pd = values.unassessedPdPercent;
+  return {
+    unsecuredBps: Math.round(values.unsecuredPercent * 100),
+    collateralBps: Math.round(values.collateralPercent * 100),
+    guaranteeBps: Math.round(values.guaranteePercent * 100),
+    unassessedPd: pd === null || pd === undefined ? null : roundTo(pd / 100, 10),
+  };
 }
 export interface Migration {
   rows: string[];

@@ -1,9 +1,17 @@
-import { Form, Input, InputNumber, Select } from "antd";
+import { Form, type FormRule, Input, InputNumber, Select } from "antd";
 import { apiRequest } from "../shared/api/client.ts";
 import { parseAmountToMinor } from "../shared/format/money.ts";
 import { useI18n } from "../shared/i18n/i18n-context.tsx";
 import type { MessageKey } from "../shared/i18n/zh-CN.ts";
 import { FormModal, fieldError } from "../shared/ui/form-modal.tsx";
+import {
+  isWholeBps,
+  LGD_PROBLEM_FIELDS,
+  type LgdConfig,
+  type LgdValues,
+  lgdFromValues,
+  lgdToValues,
+} from "./portfolio-api.ts";
 
 /** Shock kinds of a stress scenario (core `stressShockSchema`). */
 const SHOCKS = ["pd_factor", "customers_default", "top_n_default", "industry_shock", "region_shock"] as const;
@@ -233,6 +241,56 @@ export function ConcentrationLimitModal(props: {
             { value: false, label: t("portfolio.no") },
           ]}
         />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/**
+ * Replaces the LGD configuration (PUT /portfolio/lgd): the LGD of each security type and the PD
+ * assumed for unassessed customers, typed in percent and sent as whole basis points (the PD as a
+ * fraction). The inputs do not clamp: an out-of-range value is refused on its field, not changed.
+ */
+export function LgdModal(props: { lgd: LgdConfig; onClose: () => void; onSaved: () => void }) {
+  const { t } = useI18n();
+  const range: FormRule = { type: "number", min: 0, max: 100, message: t("portfolio.percentRange") };
+  const wholeBps: FormRule = {
+    validator: (_, value: unknown) =>
+      typeof value !== "number" || isWholeBps(value)
+        ? Promise.resolve()
+        : Promise.reject(new Error(t("portfolio.percentBps"))),
+  };
+  const lgd = (name: keyof LgdValues, label: MessageKey) => (
+    <Form.Item
+      name={name}
+      label={t("portfolio.percentLabel", { label: t(label) })}
+      rules={[{ required: true }, range, wholeBps]}
+    >
+      <InputNumber step={1} style={{ width: "100%" }} />
+    </Form.Item>
+  );
+  return (
+    <FormModal<LgdValues>
+      title={t("portfolio.lgdConfig")}
+      testId="lgd-form"
+      okTestId="lgd-save"
+      initialValues={lgdToValues(props.lgd)}
+      problemFields={LGD_PROBLEM_FIELDS}
+      successMessage={t("portfolio.saved")}
+      onSubmit={(values) => apiRequest("PUT", "/portfolio/lgd", { body: lgdFromValues(values) })}
+      onSaved={props.onSaved}
+      onClose={props.onClose}
+    >
+      {lgd("unsecuredPercent", "portfolio.lgdUnsecured")}
+      {lgd("collateralPercent", "portfolio.lgdCollateral")}
+      {lgd("guaranteePercent", "portfolio.lgdGuarantee")}
+      <Form.Item
+        name="unassessedPdPercent"
+        label={t("portfolio.percentLabel", { label: t("portfolio.unassessedPd") })}
+        extra={t("portfolio.unassessedPdHelp")}
+        rules={[range]}
+      >
+        <InputNumber step={0.1} style={{ width: "100%" }} />
       </Form.Item>
     </FormModal>
   );

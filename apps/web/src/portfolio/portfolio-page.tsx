@@ -1,4 +1,4 @@
-import { App, Button, Card, Col, Input, Row, Select, Space, Statistic, Tabs, Tag } from "antd";
+import { App, Button, Card, Col, Descriptions, Input, Row, Select, Space, Statistic, Tabs, Tag } from "antd";
 import { useState } from "react";
 import { apiGet, apiPost, apiUrl } from "../shared/api/client.ts";
 import { useApi } from "../shared/api/use-api.ts";
@@ -16,6 +16,7 @@ import {
   type ExpectedLoss,
   GROUP_BY,
   type GroupBy,
+  type LgdConfig,
   type Migration,
   migrationRows,
   type PortfolioConcentration,
@@ -24,7 +25,12 @@ import {
   type StoredScenario,
   type StressResult,
 } from "./portfolio-api.ts";
-import { ConcentrationLimitModal, type ConcentrationLimitRow, ScenarioModal } from "./portfolio-forms.tsx";
+import {
+  ConcentrationLimitModal,
+  type ConcentrationLimitRow,
+  LgdModal,
+  ScenarioModal,
+} from "./portfolio-forms.tsx";
 
 const today = () => new Date().toISOString().slice(0, 10);
 const daysBefore = (iso: string, days: number) =>
@@ -372,7 +378,7 @@ function ExpectedLossTab({ asOf }: { asOf: string }) {
   return (
     <>
       {el && (
-        <Row gutter={16} style={{ marginBottom: 12 }}>
+        <Row gutter={16} style={{ marginBottom: 12 }} data-testid="portfolio-el-summary">
           <Col span={6}>
             <Statistic title={t("portfolio.el")} value={i18n.money(el.elMinor, cur)} />
           </Col>
@@ -387,6 +393,7 @@ function ExpectedLossTab({ asOf }: { asOf: string }) {
           </Col>
         </Row>
       )}
+      {el && <LgdConfigView lgd={el.lgd} onSaved={data.reload} />}
       {el && el.unassessed.customers > 0 && (
         <p>
           {t("portfolio.unassessed", {
@@ -435,6 +442,70 @@ function ExpectedLossTab({ asOf }: { asOf: string }) {
           },
         ]}
       />
+    </>
+  );
+}
+
+/**
+ * The LGD configuration the EL figures above were computed with (it comes with them, so the two
+ * cannot disagree), editable by those who may configure the portfolio; saving reloads the figures.
+ */
+function LgdConfigView({ lgd, onSaved }: { lgd: LgdConfig; onSaved: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { can } = useAuth();
+  const [editing, setEditing] = useState(false);
+  // Basis points are shown exactly (45 %, 35.55 %), not rounded to the page's one decimal.
+  const percent = (ratio: number, digits: number) =>
+    new Intl.NumberFormat(i18n.locale, { style: "percent", maximumFractionDigits: digits }).format(ratio);
+  return (
+    <>
+      <Descriptions
+        size="small"
+        bordered
+        column={4}
+        data-testid="lgd-config"
+        style={{ marginBottom: 12 }}
+        title={
+          <span style={{ fontSize: 14 }}>
+            {t("portfolio.lgdConfig")}{" "}
+            <Tag>
+              {lgd.version === 0 ? t("portfolio.lgdDefaults") : t("portfolio.lgdVersion", { n: lgd.version })}
+            </Tag>
+          </span>
+        }
+        extra={
+          can("portfolio:configure") ? (
+            <Button size="small" onClick={() => setEditing(true)} data-testid="lgd-edit">
+              {t("portfolio.editLgd")}
+            </Button>
+          ) : null
+        }
+        items={[
+          {
+            key: "unsecured",
+            label: t("portfolio.lgdUnsecured"),
+            children: percent(lgd.unsecuredBps / 10_000, 2),
+          },
+          {
+            key: "collateral",
+            label: t("portfolio.lgdCollateral"),
+            children: percent(lgd.collateralBps / 10_000, 2),
+          },
+          {
+            key: "guarantee",
+            label: t("portfolio.lgdGuarantee"),
+            children: percent(lgd.guaranteeBps / 10_000, 2),
+          },
+          {
+            key: "unassessedPd",
+            label: t("portfolio.unassessedPd"),
+            children:
+              lgd.unassessedPd === null ? t("portfolio.unassessedPdNone") : percent(lgd.unassessedPd, 4),
+          },
+        ]}
+      />
+      {editing ? <LgdModal lgd={lgd} onClose={() => setEditing(false)} onSaved={onSaved} /> : null}
     </>
   );
 }

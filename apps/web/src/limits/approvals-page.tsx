@@ -44,10 +44,11 @@ function PendingRequests() {
     setPending(null);
     queue.reload();
   });
-  const decide = (request: LimitRequest, decision: Decision, comment?: string) =>
-    void run(request.id, () =>
-      apiPost(`/limit-requests/${request.id}/decision`, comment ? { decision, comment } : { decision }),
-    );
+  const send = (request: LimitRequest, decision: Decision, comment?: string) =>
+    apiPost(`/limit-requests/${request.id}/decision`, comment ? { decision, comment } : { decision });
+  // Approving needs no comment: straight from the row, without the dialog.
+  const decide = (request: LimitRequest, decision: Decision) =>
+    void run(request.id, () => send(request, decision));
 
   const mayApprove = can("limits:approve");
   const login = user?.login ?? "";
@@ -219,9 +220,9 @@ function PendingRequests() {
         <DecisionModal
           title={t(`decision.${pending.decision}` satisfies MessageKey)}
           required={decisionNeedsComment(pending.decision)}
-          busy={busy === pending.request.id}
-          onCancel={() => setPending(null)}
-          onConfirm={({ comment }) => decide(pending.request, pending.decision, comment)}
+          onSubmit={({ comment }) => send(pending.request, pending.decision, comment)}
+          onSaved={queue.reload}
+          onClose={() => setPending(null)}
         />
       ) : null}
     </Card>
@@ -236,18 +237,12 @@ function BlockedOrders() {
   const { can } = useAuth();
   const [pending, setPending] = useState<{ order: BlockedOrder; action: Resolution } | null>(null);
   const queue = useCustomerQueue<BlockedOrder>("/blocked-orders");
-  const { busy, run } = useDecision(() => {
-    setPending(null);
-    queue.reload();
-  });
   const resolve = (order: BlockedOrder, action: Resolution, comment: string, condition?: ReleaseCondition) =>
-    void run(order.id, () =>
-      apiPost(`/blocked-orders/${order.id}/resolution`, {
-        action,
-        comment,
-        ...(action === "release" ? { condition } : {}),
-      }),
-    );
+    apiPost(`/blocked-orders/${order.id}/resolution`, {
+      action,
+      comment,
+      ...(action === "release" ? { condition } : {}),
+    });
 
   const mayResolve = can("limits:approve");
   const names = queue.data?.names;
@@ -374,7 +369,6 @@ function BlockedOrders() {
         <DecisionModal<ReleaseCondition>
           title={t(pending.action === "release" ? "blocked.release" : "blocked.reject")}
           required
-          busy={busy === pending.order.id}
           {...(pending.action === "release"
             ? {
                 conditions: {
@@ -383,8 +377,9 @@ function BlockedOrders() {
                 },
               }
             : {})}
-          onCancel={() => setPending(null)}
-          onConfirm={({ comment, condition }) => resolve(pending.order, pending.action, comment, condition)}
+          onSubmit={({ comment, condition }) => resolve(pending.order, pending.action, comment, condition)}
+          onSaved={queue.reload}
+          onClose={() => setPending(null)}
         />
       ) : null}
       {!mayResolve && items.length > 0 ? (

@@ -43,6 +43,7 @@ export interface FormModalProps<V extends object, R> {
   pendingOkText?: string;
   okTestId?: string;
   cancelText?: string;
+  cancelTestId?: string;
   /** Shown as a message when the request succeeded. */
   successMessage?: string;
   /** The request's field names where they differ from the form's (`{ requestedMinor: "amount" }`). */
@@ -144,6 +145,9 @@ export function FormModal<V extends object, R = unknown>(props: FormModalProps<V
       {...(props.cancelText !== undefined ? { cancelText: props.cancelText } : {})}
       {...(props.okTestId !== undefined
         ? { okButtonProps: { "data-testid": props.okTestId } as ButtonProps }
+        : {})}
+      {...(props.cancelTestId !== undefined
+        ? { cancelButtonProps: { "data-testid": props.cancelTestId } as ButtonProps }
         : {})}
       destroyOnHidden
       afterClose={() => {

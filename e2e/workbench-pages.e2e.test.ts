@@ -255,4 +255,51 @@ describe("workbench pages", () => {
       await admin.close();
     }
   });
+
+  it("lets an administrator create a user and change the approval authority in dialogs", async () => {
+    const admin = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+    const adminPage = await admin.newPage();
+    const adminErrors = watchErrors(adminPage);
+    try {
+      const adminApi = await apiSignIn(server.url, "admin");
+      await adminPage.goto(`${server.url}/settings`);
+      await signIn(adminPage, "admin");
+      await adminPage.getByRole("tab", { name: "用户" }).click();
+      await adminPage.getByTestId("user-create").click();
+      const dialog = adminPage.getByRole("dialog");
+      await dialog.getByLabel("用户名").fill("e2e-new-user");
+      await dialog.getByLabel("初始密码").fill("short");
+      await dialog.getByRole("button", { name: /创\s*建/ }).click();
+      // The rule refuses a short password on its field; nothing is created.
+      await dialog.getByText("至少 8 个字符").waitFor();
+      await dialog.getByLabel("初始密码").fill("long-enough-2026");
+      await dialog.getByRole("button", { name: /创\s*建/ }).click();
+      await dialog.waitFor({ state: "detached" });
+      // The display name defaults to the login: the new row shows it twice.
+      await adminPage.getByTestId("users").locator("tbody tr", { hasText: "e2e-new-user" }).waitFor();
+      const users = (await adminApi.get<{ items: { login: string; role: string }[] }>("/users")).body.items;
+      expect(users.find((u) => u.login === "e2e-new-user")?.role).toBe("viewer");
+
+      await adminPage.getByRole("tab", { name: "审批权限" }).click();
+      await adminPage.getByTestId("authority-edit").click();
+      const cap = dialog.getByLabel("最高审批额度 — 信用分析师");
+      await cap.fill("1,2x");
+      await adminPage.getByTestId("authority-save").click();
+      await dialog.getByText("请填写有效金额（最多两位小数），或留空表示不限。").waitFor();
+      await cap.fill("2000000");
+      await adminPage.getByTestId("authority-save").click();
+      await dialog.waitFor({ state: "detached" });
+      const matrix = (
+        await adminApi.get<{ entries: { role: string; maxMinor: number | null }[] }>("/limit-authorities")
+      ).body;
+      expect(matrix.entries.find((e) => e.role === "credit_analyst")?.maxMinor).toBe(200_000_000);
+      await expect
+        .poll(() => adminPage.getByTestId("authority-matrix").textContent(), { timeout: 20_000 })
+        .toContain("2,000,000.00");
+      await screenshot(adminPage, "29-settings-authority");
+      expect(adminErrors).toEqual([]);
+    } finally {
+      await admin.close();
+    }
+  });
 });

@@ -1,75 +1,32 @@
-import { Alert, App, Button, Input, Space, Table, Typography } from "antd";
-import { useEffect, useState } from "react";
+import { Button, Form, Input, Space, Table, Typography } from "antd";
+import { useState } from "react";
 import { apiGet, apiRequest } from "../shared/api/client.ts";
 import { useApi } from "../shared/api/use-api.ts";
 import { useAuth } from "../shared/auth/auth-context.tsx";
 import { currencyDigits, minorToDecimalString, parseAmountToMinor } from "../shared/format/money.ts";
 import { useI18n } from "../shared/i18n/i18n-context.tsx";
 import { ExportBox } from "../shared/ui/export-box.tsx";
+import { FormModal } from "../shared/ui/form-modal.tsx";
 import { LoadError } from "../shared/ui/page-state.tsx";
 import type { AuthorityMatrix } from "./settings-api.ts";
 
 /**
  * The approval authority matrix: read by everyone with limits:read, edited by limits:configure
- * (administrators). Amounts are typed in major units and parsed exactly into minor units; an
- * empty amount means no cap.
+ * (administrators) in a dialog. Amounts are typed in major units and parsed exactly into minor
+ * units; an empty amount means no cap.
  */
 export function AuthorityPanel() {
   const i18n = useI18n();
   const { t } = i18n;
   const { can } = useAuth();
-  const { message } = App.useApp();
   const matrix = useApi((signal) => apiGet<AuthorityMatrix>("/limit-authorities", {}, signal), []);
-  const [drafts, setDrafts] = useState<Record<string, string>>({});
-  const [invalid, setInvalid] = useState<string[]>([]);
-  const [saving, setSaving] = useState(false);
+  const [editing, setEditing] = useState(false);
   const m = matrix.data;
   const mayEdit = can("limits:configure");
-
-  useEffect(() => {
-    if (m) {
-      const digits = currencyDigits(m.currency);
-      setDrafts(
-        Object.fromEntries(
-          m.entries.map((e) => [e.role, e.maxMinor === null ? "" : minorToDecimalString(e.maxMinor, digits)]),
-        ),
-      );
-    }
-  }, [m]);
 
   if (matrix.error) {
     return <LoadError error={matrix.error} onRetry={matrix.reload} />;
   }
-
-  const save = async () => {
-    if (!m) {
-      return;
-    }
-    const bad: string[] = [];
-    const entries = m.entries.map((e) => {
-      const text = (drafts[e.role] ?? "").trim();
-      const maxMinor = text === "" ? null : parseAmountToMinor(text, m.currency);
-      if (text !== "" && (maxMinor === null || maxMinor < 0)) {
-        bad.push(e.role);
-      }
-      return { ...e, maxMinor };
-    });
-    setInvalid(bad);
-    if (bad.length > 0) {
-      return;
-    }
-    setSaving(true);
-    try {
-      await apiRequest("PUT", "/limit-authorities", { body: { currency: m.currency, entries } });
-      void message.success(t("settings.authoritySaved"));
-      matrix.reload();
-    } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
     <>
       <Typography.Paragraph type="secondary">
@@ -77,9 +34,6 @@ export function AuthorityPanel() {
           ? t("settings.authorityEditHint", { currency: m?.currency ?? "" })
           : t("settings.authorityHint")}
       </Typography.Paragraph>
-      {invalid.length > 0 ? (
-        <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t("settings.authorityInvalid")} />
-      ) : null}
       <ExportBox name="authority-matrix">
         <Table
           size="small"
@@ -96,31 +50,85 @@ export function AuthorityPanel() {
               title: t("settings.maxAmount"),
               align: "right",
               render: (_, e) =>
-                mayEdit ? (
-                  <Input
-                    aria-label={`${t("settings.maxAmount")} — ${i18n.label("role", e.role)}`}
-                    style={{ width: 200, textAlign: "right" }}
-                    status={invalid.includes(e.role) ? "error" : ""}
-                    placeholder={t("settings.unlimited")}
-                    value={drafts[e.role] ?? ""}
-                    onChange={(event) => setDrafts((d) => ({ ...d, [e.role]: event.target.value }))}
-                  />
-                ) : e.maxMinor === null ? (
-                  t("settings.unlimited")
-                ) : (
-                  i18n.money(e.maxMinor, m?.currency)
-                ),
+                e.maxMinor === null ? t("settings.unlimited") : i18n.money(e.maxMinor, m?.currency),
             },
           ]}
         />
       </ExportBox>
-      {mayEdit ? (
+      {mayEdit && m ? (
         <Space style={{ marginTop: 12 }}>
-          <Button type="primary" loading={saving} onClick={() => void save()} data-testid="authority-save">
-            {t("settings.save")}
+          <Button type="primary" onClick={() => setEditing(true)} data-testid="authority-edit">
+            {t("settings.editAuthority")}
           </Button>
         </Space>
       ) : null}
+      {editing && m ? (
+        <AuthorityModal matrix={m} onSaved={matrix.reload} onClose={() => setEditing(false)} />
+      ) : null}
     </>
+  );
+}
+
+interface AuthorityValues {
+  /** One per matrix entry, in its order: the amount as typed, empty for no cap. */
+  entries: { max?: string }[];
+}
+
+/** Edits every role's cap at once (PUT /limit-authorities replaces the matrix). */
+function AuthorityModal(props: { matrix: AuthorityMatrix; onSaved: () => void; onClose: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { currency, entries } = props.matrix;
+  const digits = currencyDigits(currency);
+  const parse = (text: string | undefined) => {
+    const trimmed = (text ?? "").trim();
+    return trimmed === "" ? null : parseAmountToMinor(trimmed, currency);
+  };
+  return (
+    <FormModal<AuthorityValues>
+      title={t("settings.editAuthority")}
+      okText={t("settings.save")}
+      cancelText={t("approvals.cancel")}
+      okTestId="authority-save"
+      testId="authority-form"
+      successMessage={t("settings.authoritySaved")}
+      initialValues={{
+        entries: entries.map((e) => ({
+          max: e.maxMinor === null ? "" : minorToDecimalString(e.maxMinor, digits),
+        })),
+      }}
+      // The server names `entries.2.maxMinor`; the form holds the typed text as `entries.2.max`.
+      problemFields={Object.fromEntries(entries.map((_, i) => [`entries.${i}.maxMinor`, `entries.${i}.max`]))}
+      onSubmit={(values) =>
+        apiRequest("PUT", "/limit-authorities", {
+          body: {
+            currency,
+            entries: entries.map((e, i) => ({ ...e, maxMinor: parse(values.entries[i]?.max) })),
+          },
+        })
+      }
+      onSaved={props.onSaved}
+      onClose={props.onClose}
+    >
+      {entries.map((e, i) => (
+        <Form.Item
+          key={e.role}
+          name={["entries", i, "max"]}
+          label={`${t("settings.maxAmount")} — ${i18n.label("role", e.role)}`}
+          rules={[
+            {
+              validator: (_, text: string | undefined) => {
+                const minor = parse(text);
+                return (text ?? "").trim() === "" || (minor !== null && minor >= 0)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t("settings.authorityInvalid")));
+              },
+            },
+          ]}
+        >
+          <Input style={{ textAlign: "right" }} placeholder={t("settings.unlimited")} inputMode="decimal" />
+        </Form.Item>
+      ))}
+    </FormModal>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag } from "antd";
+import { App, Button, Form, Input, Select, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { apiGet, apiPost, apiRequest } from "../shared/api/client.ts";
 import { useApi } from "../shared/api/use-api.ts";
 import { useAuth } from "../shared/auth/auth-context.tsx";
 import { useI18n } from "../shared/i18n/i18n-context.tsx";
 import { ExportButton } from "../shared/ui/export-button.tsx";
+import { FormModal } from "../shared/ui/form-modal.tsx";
 import { LoadError } from "../shared/ui/page-state.tsx";
 import { ROLES, type UserRow } from "./settings-api.ts";
 
@@ -110,16 +111,7 @@ export function UsersPanel() {
             : []),
         ]}
       />
-      {creating ? (
-        <CreateUserModal
-          onClose={(created) => {
-            setCreating(false);
-            if (created) {
-              users.reload();
-            }
-          }}
-        />
-      ) : null}
+      {creating ? <CreateUserModal onSaved={users.reload} onClose={() => setCreating(false)} /> : null}
     </>
   );
 }
@@ -131,64 +123,47 @@ interface NewUser {
   password: string;
 }
 
-function CreateUserModal({ onClose }: { onClose: (created: boolean) => void }) {
+/** Creates a user (POST /users); a refused login or password shows on its field. */
+function CreateUserModal({ onSaved, onClose }: { onSaved: () => void; onClose: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [form] = Form.useForm<NewUser>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (values: NewUser) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await apiPost("/users", {
-        login: values.login.trim(),
-        role: values.role,
-        ...(values.displayName?.trim() ? { displayName: values.displayName.trim() } : {}),
-        password: values.password,
-      });
-      onClose(true);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Modal
-      open
+    <FormModal<NewUser>
       title={t("settings.createUser")}
       okText={t("settings.create")}
       cancelText={t("approvals.cancel")}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={() => onClose(false)}
+      initialValues={{ role: "viewer" }}
+      onSubmit={(values) =>
+        apiPost("/users", {
+          login: values.login.trim(),
+          role: values.role,
+          ...(values.displayName?.trim() ? { displayName: values.displayName.trim() } : {}),
+          password: values.password,
+        })
+      }
+      onSaved={onSaved}
+      onClose={onClose}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ role: "viewer" }}>
-        <Form.Item
-          name="login"
-          label={t("settings.login")}
-          rules={[
-            { required: true, pattern: /^[a-z0-9][a-z0-9._-]{1,63}$/, message: t("settings.loginRule") },
-          ]}
-        >
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="displayName" label={t("settings.displayName")}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="role" label={t("settings.role")} rules={[{ required: true }]}>
-          <Select options={ROLES.map((r) => ({ value: r, label: i18n.label("role", r) }))} />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={t("settings.password")}
-          rules={[{ required: true, min: 8, message: t("settings.passwordRule") }]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="login"
+        label={t("settings.login")}
+        rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9._-]{1,63}$/, message: t("settings.loginRule") }]}
+      >
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="displayName" label={t("settings.displayName")}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="role" label={t("settings.role")} rules={[{ required: true }]}>
+        <Select options={ROLES.map((r) => ({ value: r, label: i18n.label("role", r) }))} />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={t("settings.password")}
+        rules={[{ required: true, min: 8, message: t("settings.passwordRule") }]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -9,7 +9,7 @@ import type { Db } from "../client.ts";
 import { soldWithoutRecourse } from "../insurance/factoring-filter.ts";
 import { queryRowsNamed } from "./named-query.ts";
 
-/** The locked credit account with everything a check needs besides the ledger sums. */
+/** The credit account of a check with everything it needs besides the ledger sums (read by `loadCheckContext`). */
 export interface LockedAccount {
   accountId: number;
   customerId: number;
@@ -17,69 +17,6 @@ export interface LockedAccount {
   segmentConfig: unknown;
   grade: string | null;
   lateShare: number | null;
-}
-
-/**
- * Locks the customer's credit account of a segment (`FOR UPDATE OF a`) and reads, in the same
- * statement, the segment configuration, the latest assessment's grade and late-paid share, and
- * whether monitoring has the customer on credit hold.
- * Every concurrent check of the same account waits here, which is what keeps approved reservations
- * within the limit. Whatever must be current after the wait (limit, reservations, earlier checks of
- * the order) is read by the NEXT statement: under READ COMMITTED a statement that waited for a row
- * lock still sees the other tables as of its start. Undefined when the account does not exist.
- */
-export async function lockCreditAccount(
-  db: Db,
-  options: { customerId: number; segment: string },
-): Promise<LockedAccount | undefined> {
-  return lockAccountWhere(
-    db,
-    "cd_lock_credit_account",
-    sql`a.customer_id = ${options.customerId}`,
-    options.segment,
-  );
-}
-
-/**
- * `lockCreditAccount` for a customer named by code or id, resolved in the same statement (one
- * round trip fewer on the credit check's hot path). A code wins over an equal numeric id, as in
- * `findCustomerId`. Undefined when the customer or its account of the segment does not exist.
- */
-export async function lockCreditAccountOf(
-  db: Db,
-  options: { customer: string | number; segment: string },
-): Promise<LockedAccount | undefined> {
-  const text = String(options.customer);
-  const asId = /^[0-9]{1,15}$/.test(text) ? Number(text) : null;
-  return lockAccountWhere(
-    db,
-    "cd_lock_credit_account_of",
-    sql`a.customer_id = (select c.id from customers c
-      where c.code = ${text} or c.id = cast(${asId} as int8)
-      order by (c.code = ${text}) desc limit 1)`,
-    options.segment,
-  );
-}
-
-/**
- * `lockCreditAccountOf` WITHOUT the lock: the credit check reads the account's context before it
- * takes the lock (nothing of it bounds the reservations), then locks with `lockAccountTotals`.
- */
-export async function loadCreditAccountOf(
-  db: Db,
-  options: { customer: string | number; segment: string },
-): Promise<LockedAccount | undefined> {
-  const text = String(options.customer);
-  const asId = /^[0-9]{1,15}$/.test(text) ? Number(text) : null;
-  return lockAccountWhere(
-    db,
-    "cd_load_credit_account_of",
-    sql`a.customer_id = (select c.id from customers c
-      where c.code = ${text} or c.id = cast(${asId} as int8)
-      order by (c.code = ${text}) desc limit 1)`,
-    options.segment,
-    false,
-  );
 }
 
 /** What a credit check reads under the account's lock: one row, the account's own. */
@@ -137,38 +74,6 @@ export async function allocateCreditCheckIds(db: Db, n: number): Promise<number[
     sql`select ${idsSql(n)} as ids`,
   );
   return rows[0]?.ids ?? [];
-}
-
-async function lockAccountWhere(
-  db: Db,
-  name: string,
-  customer: SQL,
-  segment: string,
-  lock = true,
-): Promise<LockedAccount | undefined> {
-  const rows = await queryRowsNamed<LockedAccount>(
-    db,
-    name,
-    sql`
-    select a.id as "accountId", a.customer_id as "customerId",
-      -- A credit hold placed by monitoring (a critical alert) blocks like a manual hold.
-      case when a.status = 'ok' and exists (
-        select 1 from credit_holds h where h.customer_id = a.customer_id and h.released_at is null
-      ) then 'hold' else a.status end as status,
-      s.config as "segmentConfig", asm.grade, asm.late_share as "lateShare"
-    from credit_accounts a
-    left join credit_segments s on s.code = a.segment
-    left join lateral (
-      -- Late-paid share by amount over 12 months, from the stored behaviour sums of the assessment.
-      select x.grade,
-        (x.inputs->'behaviourAggregates'->'payments12m'->>'lateAmountMinor')::float8
-          / nullif((x.inputs->'behaviourAggregates'->'payments12m'->>'amountMinor')::float8, 0) as late_share
-      from assessments x where x.customer_id = a.customer_id
-      order by x.created_at desc, x.id desc limit 1) asm on true
-    where ${customer} and a.segment = ${segment}
-    ${lock ? sql`for no key update of a` : sql``}`,
-  );
-  return rows[0];
 }
 
 /** Ledger and reservation sums of one currency (see core `CurrencyExposure`), raw from SQL. */
@@ -277,7 +182,7 @@ export interface CheckContextRow extends ExposureRow {
  * Everything a credit check batch reads before it writes, in ONE statement (one round trip on the
  * hot path): the customer named by code or id (a code wins over an equal numeric id, as in
  * `findCustomerId`), its credit account of the segment with status, segment configuration, latest
- * grade and late-paid share (as `loadCreditAccountOf`), the exposure by currency with the account's
+ * grade and late-paid share (a monitoring credit hold counts as `hold`), the exposure by currency with the account's
  * own reservation totals apart (as `loadExposureByCurrency` with `ownReservationsApart`), summed to
  * the configuration's credit horizon, and `allocateIds` fresh check ids. No lock: the write
  * (`recordCreditChecksIfCurrent`) proves under the account's lock that what the decisions used is

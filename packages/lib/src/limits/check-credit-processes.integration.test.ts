@@ -16,6 +16,7 @@ import { createTestDatabase, type TestDatabase } from "@creditdesk/db/testing";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAudit } from "../audit/verify-audit.ts";
+import { customerWithLimit } from "../testing/customer-with-limit.ts";
 import { checkCredit } from "./check-credit.ts";
 import { setCreditLimit } from "./set-credit-limit.ts";
 
@@ -39,22 +40,9 @@ afterAll(async () => {
 
 const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
-async function customerWithLimit(code: string, amountMinor: number): Promise<number> {
-  const [row] = await t.db
-    .insert(customers)
-    .values({ code, legalName: `${code} 有限公司` })
-    .returning();
-  await setCreditLimit({
-    handle: t,
-    input: { customer: code, currency: "CNY", amountMinor, validFrom: yesterday },
-    actorId: "admin",
-  });
-  return row!.id;
-}
-
 describe("credit checks of one customer from two processes", () => {
   it("approve exactly what the limit allows, never more, and answer every check", async () => {
-    await customerWithLimit("TWOPROC", 1_000_00);
+    await customerWithLimit(t, "TWOPROC", 1_000_00);
     const audit = { actor: "sales" };
     const results = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
@@ -86,7 +74,7 @@ describe("credit checks of one customer from two processes", () => {
   });
 
   it("decide one order once when both check it at the same moment", async () => {
-    const id = await customerWithLimit("TWOSAME", 1_000_00);
+    const id = await customerWithLimit(t, "TWOSAME", 1_000_00);
     for (let round = 0; round < 5; round++) {
       const input = {
         customer: "TWOSAME",
@@ -162,7 +150,7 @@ describe("recording a batch only if its read is still current", () => {
     (await t.db.select().from(creditChecks).where(eq(creditChecks.orderReference, orderReference))).length;
 
   it("records a batch whose read nothing changed since", async () => {
-    await customerWithLimit("CUR-OK", 1_000_00);
+    await customerWithLimit(t, "CUR-OK", 1_000_00);
     const head = await read("CUR-OK", "SO-C0");
     expect(head).toMatchObject({ status: "ok", horizonEnd: null, ownReservedByCurrency: {} });
     expect(await record(head, "SO-C0")).toEqual({ current: true, inserted: 1, auditSeqs: [] });
@@ -170,7 +158,7 @@ describe("recording a batch only if its read is still current", () => {
   });
 
   it("records nothing after a limit was set, a reservation taken, a hold placed or the order checked", async () => {
-    const id = await customerWithLimit("CUR-X", 1_000_00);
+    const id = await customerWithLimit(t, "CUR-X", 1_000_00);
     const stale: Array<[string, () => Promise<unknown>]> = [
       [
         "limit lowered",

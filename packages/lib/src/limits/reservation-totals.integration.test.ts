@@ -1,33 +1,19 @@
-import { creditAccounts, creditChecks, customers, invoices, salesOrders } from "@creditdesk/db";
+import { creditAccounts, creditChecks, invoices, salesOrders } from "@creditdesk/db";
 import { createTestDatabase, type TestDatabase } from "@creditdesk/db/testing";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { customerWithLimit } from "../testing/customer-with-limit.ts";
 import { checkCredit } from "./check-credit.ts";
 import { expireReservations, releaseReservation } from "./release-reservation.ts";
-import { setCreditLimit } from "./set-credit-limit.ts";
 
 let t: TestDatabase;
 const today = new Date().toISOString().slice(0, 10);
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 const ORDER = 50_000_00;
 
 beforeAll(async () => {
   t = await createTestDatabase();
 });
 afterAll(() => t.close());
-
-async function customerWithLimit(code: string, limitMinor: number): Promise<number> {
-  const [row] = await t.db
-    .insert(customers)
-    .values({ code, legalName: `${code} 有限公司` })
-    .returning();
-  await setCreditLimit({
-    handle: t,
-    input: { customer: code, currency: "CNY", amountMinor: limitMinor, validFrom: daysAgo(1) },
-    actorId: "admin",
-  });
-  return row!.id;
-}
 
 /** The account's stored totals beside a recount of its active reservation rows. */
 async function totals(customerId: number): Promise<{ stored: number; counted: number }> {
@@ -67,7 +53,7 @@ async function cancelOrder(customerId: number, orderNumber: string): Promise<voi
 
 describe("reservation totals on the credit account", () => {
   it("never approves beyond the limit while orders are converted to invoices and cancelled concurrently", async () => {
-    const id = await customerWithLimit("CONV", 1_000_000_00);
+    const id = await customerWithLimit(t, "CONV", 1_000_000_00);
     // 10 orders of 50,000.00 approved and reserved (500,000.00), entered as open orders.
     for (let i = 1; i <= 10; i++) {
       const r = await checkCredit({
@@ -135,7 +121,7 @@ describe("reservation totals on the credit account", () => {
   });
 
   it("takes expired and released reservations off the totals, and the next check counts what is left", async () => {
-    const id = await customerWithLimit("EXPT", 200_000_00);
+    const id = await customerWithLimit(t, "EXPT", 200_000_00);
     const now = new Date();
     const first = await checkCredit({
       handle: t,
@@ -165,7 +151,7 @@ describe("reservation totals on the credit account", () => {
   });
 
   it("sweeps due reservations under the lock when no job has expired them", async () => {
-    const id = await customerWithLimit("SWEEP", 100_000_00);
+    const id = await customerWithLimit(t, "SWEEP", 100_000_00);
     const now = new Date();
     const first = await checkCredit({
       handle: t,

@@ -2,14 +2,15 @@
  * Credit-check benchmark: `npx tsx bench/credit-check/run.ts [--seconds 5] [--pool 16] [--rounds 1]
  * [--levels 1,8,32] [--no-bare]`.
  * Creates a fresh PostgreSQL database `cdbench_<random>` on BENCH_DATABASE_URL (default
- * postgres://root@127.0.0.1:5432/test), migrates it, seeds 10,000 customers with limits (one hot
- * customer gets every check — the worst case for the row lock), starts the HTTP API on a real
- * socket and measures POST /credit-checks per second and p50/p99 latency at 1, 8 and 32 concurrent
- * clients (the clients run in a worker thread — `--in-process` to run them on the server's own
- * event loop, as before). Beside it, the bare baseline: a node-postgres pool doing only BEGIN; SELECT … FOR
- * UPDATE; UPDATE; INSERT; COMMIT at the same concurrency. Finally checks that the approved
- * reservations of the hot customer never exceed its limit. Targets: ≥ half the bare rate at 32
- * clients, p99 < 50 ms, no over-limit approval.
+ * postgres://root@127.0.0.1:5432/test), migrates it, seeds 10,000 customers with limits and a
+ * credit check history (seed.ts; one hot customer gets every check — the worst case for the row
+ * lock), starts the HTTP API on a real socket and measures POST /credit-checks per second and
+ * p50/p99 latency at 1, 8 and 32 concurrent clients (node:http clients in a worker thread,
+ * http-load.mjs — `--in-process` to run fetch clients on the server's own event loop instead).
+ * Beside it, the bare baseline: a node-postgres pool doing only BEGIN; SELECT … FOR UPDATE;
+ * UPDATE; INSERT; COMMIT at the same concurrency. Finally checks that the approved reservations of
+ * the hot customer never exceed its limit. Targets: ≥ half the bare rate at 32 clients, p99 < 50 ms,
+ * no over-limit approval.
  */
 import { randomBytes } from "node:crypto";
 import { Worker } from "node:worker_threads";

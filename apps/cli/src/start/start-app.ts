@@ -1,3 +1,4 @@
+import { readServerSettings, serverSettingsWarnings } from "@creditdesk/db";
 import { runAssessments } from "@creditdesk/lib/assessment";
 import { loadConfig } from "@creditdesk/lib/config";
 import { seedDemoIfEmpty } from "@creditdesk/lib/demo";
@@ -22,6 +23,11 @@ export async function startApp(options: { demo: boolean }): Promise<void> {
   const where =
     handle.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
   log(`database: ${where}, migrations applied`);
+  if (handle.kind === "postgres") {
+    for (const warning of serverSettingsWarnings(handle.kind, await readServerSettings(handle.db))) {
+      log(`warning: ${warning}`);
+    }
+  }
   if (options.demo && config.demo) {
     const seeded = await seedDemoIfEmpty(
       handle,

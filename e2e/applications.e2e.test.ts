@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { parseCsvTable } from "@creditdesk/lib/models";
 import { pdfText } from "@creditdesk/lib/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -130,6 +131,31 @@ describe("credit application from the public form to a decision", () => {
     const licence = view.body.documents.find((d) => d.fileName === "营业执照.pdf");
     expect(licence).toBeDefined();
     expect(await references.textContent()).toContain(
+      `2026-11-30 · sales: 银行推荐函已核实 (#${licence!.id})`,
+    );
+    // The checklist exports as it is shown: every item, each cell's text (one line per evidence).
+    const checklist = page.getByTestId("application-checklist").locator(".ant-table");
+    const screenHeader = (await checklist.locator("thead th").allTextContents()).map((h) => h.trim());
+    const screenRows = await Promise.all(
+      (await checklist.locator("tbody tr.ant-table-row").all()).map(async (tr) =>
+        (await tr.locator(":scope > td").allTextContents()).map((cell) => cell.trim()),
+      ),
+    );
+    expect(screenHeader).toEqual(["状态", "核查项", "缺少", "证据"]);
+    expect(screenRows).toHaveLength(view.body.checklist.items.length);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("application-checklist-export").click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^application-.+-checklist-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(download.suggestedFilename().startsWith(`application-${application.reference}-checklist-`)).toBe(
+      true,
+    );
+    const csv = parseCsvTable(await readFile((await download.path()) ?? "", "utf8"));
+    expect(csv.header).toEqual(screenHeader);
+    expect(csv.rows).toEqual(screenRows);
+    const referencesItem = view.body.checklist.items.find((i) => i.code === "references")!;
+    expect(csv.rows.find((row) => row[1] === referencesItem.label.zh)?.[3]).toBe(
       `2026-11-30 · sales: 银行推荐函已核实 (#${licence!.id})`,
     );
     // Sales have no decision rights.

@@ -3,11 +3,9 @@ import {
   App,
   Button,
   Card,
-  Col,
   DatePicker,
   Descriptions,
   Input,
-  Row,
   Select,
   Space,
   Tag,
@@ -24,10 +22,9 @@ import { useI18n } from "../shared/i18n/i18n-context.tsx";
 import type { MessageKey } from "../shared/i18n/zh-CN.ts";
 import { PageHeader } from "../shared/ui/page-header.tsx";
 import { LoadError, PageLoading } from "../shared/ui/page-state.tsx";
+import { ChecklistTable, DuplicatesTable, SignalsTable } from "./application-tables.tsx";
 import { type ApplicationView, DECISIONS, type Decision, decisionBody } from "./applications-api.ts";
 import { downloadFile } from "./download.ts";
-
-const SEVERITY_COLOUR = { low: "default", medium: "orange", high: "red" } as const;
 
 /** One application: data, checklist with evidence, signals, duplicates, decision, comments. */
 export default function ApplicationPage() {
@@ -134,138 +131,75 @@ export default function ApplicationPage() {
           </Space>
         )}
       </Card>
-      <Row gutter={16}>
-        <Col xs={24} xl={12}>
-          <Card
-            title={t("applications.checklist")}
-            style={{ marginBottom: 16 }}
-            data-testid="application-checklist"
-            extra={
-              <Tag color={a.checklist.complete ? "green" : "orange"}>
-                {t(a.checklist.complete ? "applications.checklistComplete" : "applications.checklistOpen")}
-              </Tag>
-            }
-          >
-            {write && (
-              <Space wrap style={{ marginBottom: 12 }}>
-                <Button
-                  size="small"
-                  loading={busy === "analyse"}
-                  onClick={() => act("analyse", `/applications/${a.id}/statement-analysis`)}
-                >
-                  {t("applications.analyse")}
-                </Button>
-                <Button
-                  size="small"
-                  loading={busy === "rating"}
-                  onClick={() => act("rating", `/applications/${a.id}/rating-pulls`)}
-                >
-                  {t("applications.pullRating")}
-                </Button>
-              </Space>
-            )}
-            {a.checklist.items.map((item) => (
-              <div
-                key={item.code}
-                data-testid={`checklist-${item.code}`}
-                style={{ padding: "8px 0", borderBottom: "1px solid rgba(5,5,5,0.06)" }}
-              >
-                <Space>
-                  <Tag color={item.complete ? "green" : "default"}>{item.complete ? "✓" : "…"}</Tag>
-                  <strong>{text(item.label)}</strong>
-                </Space>
-                {item.missing.length > 0 && (
-                  <Typography.Paragraph type="secondary" style={{ margin: "4px 0" }}>
-                    {t("applications.missing")}:{" "}
-                    {item.missing.map((m) => text(m.text)).join(locale === "zh-CN" ? "；" : "; ")}
-                  </Typography.Paragraph>
-                )}
-                {item.evidence.map((e) => (
-                  <div key={`${e.date}-${e.by}-${e.note}-${e.documentId}`} style={{ fontSize: 12 }}>
-                    {e.date} · {e.by}: {e.note}
-                    {e.documentId ? ` (#${e.documentId})` : ""}
-                  </div>
-                ))}
-                {write && (
-                  <EvidenceForm
-                    item={item.code}
-                    documents={a.documents}
-                    busy={busy === `ev-${item.code}`}
-                    onSubmit={(body) => act(`ev-${item.code}`, `/applications/${a.id}/evidence`, body)}
-                  />
-                )}
-              </div>
-            ))}
-          </Card>
-        </Col>
-        <Col xs={24} xl={12}>
-          <Card
-            title={t("applications.signals")}
-            style={{ marginBottom: 16 }}
-            data-testid="application-signals"
-            extra={
-              <span>
-                {t("applications.signalScore")}: <strong>{a.signalScore}</strong>
-              </span>
-            }
-          >
-            {!a.checkedAt ? (
-              <Typography.Text type="secondary">{t("applications.notChecked")}</Typography.Text>
-            ) : a.signals.length === 0 ? (
-              <Typography.Text>{t("applications.noSignals")}</Typography.Text>
-            ) : (
-              a.signals.map((s) => (
-                <div key={s.code} style={{ marginBottom: 12 }} data-testid={`signal-${s.code}`}>
-                  <Space>
-                    <Tag color={SEVERITY_COLOUR[s.severity]}>
-                      {t(`applications.severity.${s.severity}` as MessageKey)} · {s.score}
-                    </Tag>
-                    <strong title={s.code}>{t(`applications.signal.${s.code}` as MessageKey)}</strong>
-                    {!s.active && <Tag>{t("applications.inactive")}</Tag>}
-                  </Space>
-                  <div>{text(s.explanation)}</div>
-                  {s.clearedBy ? (
-                    <Typography.Text type="success">
-                      {t("applications.cleared", { who: s.clearedBy, reason: s.clearReason ?? "" })}
-                    </Typography.Text>
-                  ) : (
-                    s.active &&
-                    open &&
-                    can("applications:clear-signals") && (
-                      <ClearForm
-                        code={s.code}
-                        busy={busy === `clear-${s.code}`}
-                        onSubmit={(reason) =>
-                          act(`clear-${s.code}`, `/applications/${a.id}/signals/${s.code}/clear`, { reason })
-                        }
-                      />
-                    )
-                  )}
-                </div>
-              ))
-            )}
-          </Card>
-          <Card
-            title={t("applications.duplicates")}
-            style={{ marginBottom: 16 }}
-            data-testid="application-duplicates"
-          >
-            {!a.checkedAt ? (
-              <Typography.Text type="secondary">{t("applications.notChecked")}</Typography.Text>
-            ) : a.duplicates.length === 0 ? (
-              <Typography.Text>{t("applications.noDuplicates")}</Typography.Text>
-            ) : (
-              a.duplicates.map((d, i) => (
-                <div key={`${d.kind}-${d.id ?? `withheld-${i}`}`} data-testid="application-duplicate">
-                  <Tag color={d.sameEntity ? "red" : "orange"}>{d.kind}</Tag>{" "}
-                  {d.id === null ? t("applications.nameWithheld") : `${d.name} (#${d.id})`}:{" "}
-                  {d.reasons.map((r) => r.field).join(", ")}
-                </div>
-              ))
-            )}
-          </Card>
-        </Col>
-      </Row>
+      <Card
+        title={t("applications.checklist")}
+        style={{ marginBottom: 16 }}
+        data-testid="application-checklist"
+        extra={
+          <Tag color={a.checklist.complete ? "green" : "orange"}>
+            {t(a.checklist.complete ? "applications.checklistComplete" : "applications.checklistOpen")}
+          </Tag>
+        }
+      >
+        {write && (
+          <Space wrap style={{ marginBottom: 12 }}>
+            <Button
+              size="small"
+              loading={busy === "analyse"}
+              onClick={() => act("analyse", `/applications/${a.id}/statement-analysis`)}
+            >
+              {t("applications.analyse")}
+            </Button>
+            <Button
+              size="small"
+              loading={busy === "rating"}
+              onClick={() => act("rating", `/applications/${a.id}/rating-pulls`)}
+            >
+              {t("applications.pullRating")}
+            </Button>
+          </Space>
+        )}
+        <ChecklistTable
+          exportName={`application-${a.reference}-checklist`}
+          items={a.checklist.items}
+          documents={a.documents}
+          write={write}
+          busy={busy}
+          onEvidence={(item, body) => act(`ev-${item}`, `/applications/${a.id}/evidence`, body)}
+        />
+      </Card>
+      <Card
+        title={t("applications.signals")}
+        style={{ marginBottom: 16 }}
+        data-testid="application-signals"
+        extra={
+          <span>
+            {t("applications.signalScore")}: <strong>{a.signalScore}</strong>
+          </span>
+        }
+      >
+        <SignalsTable
+          exportName={`application-${a.reference}-signals`}
+          signals={a.signals}
+          checked={a.checkedAt !== null}
+          mayClear={open && can("applications:clear-signals")}
+          busy={busy}
+          onClear={(code, reason) =>
+            act(`clear-${code}`, `/applications/${a.id}/signals/${code}/clear`, { reason })
+          }
+        />
+      </Card>
+      <Card
+        title={t("applications.duplicates")}
+        style={{ marginBottom: 16 }}
+        data-testid="application-duplicates"
+      >
+        <DuplicatesTable
+          exportName={`application-${a.reference}-duplicates`}
+          duplicates={a.duplicates}
+          checked={a.checkedAt !== null}
+        />
+      </Card>
       <Card
         title={t("applications.decision")}
         style={{ marginBottom: 16 }}
@@ -339,108 +273,6 @@ export default function ApplicationPage() {
         )}
       </Card>
     </>
-  );
-}
-
-/** Evidence on a checklist item: a note and/or one of the case's documents, dated (default today). */
-function EvidenceForm(props: {
-  item: string;
-  documents: ApplicationView["documents"];
-  busy: boolean;
-  onSubmit: (body: Record<string, string | number>) => void;
-}) {
-  const { t } = useI18n();
-  const [note, setNote] = useState("");
-  const [registryName, setRegistryName] = useState("");
-  const [documentId, setDocumentId] = useState<number | undefined>(undefined);
-  const [evidenceOn, setEvidenceOn] = useState("");
-  return (
-    <Space wrap style={{ marginTop: 6 }}>
-      <Input
-        size="small"
-        placeholder={t("applications.note")}
-        aria-label={`${props.item} ${t("applications.note")}`}
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
-        style={{ width: 220 }}
-      />
-      {props.item === "registration" && (
-        <Input
-          size="small"
-          placeholder={t("applications.registryName")}
-          aria-label={t("applications.registryName")}
-          value={registryName}
-          onChange={(e) => setRegistryName(e.target.value)}
-          style={{ width: 220 }}
-        />
-      )}
-      {props.documents.length > 0 && (
-        <Select<number>
-          size="small"
-          allowClear
-          placeholder={t("applications.evidenceDocument")}
-          aria-label={`${props.item} ${t("applications.evidenceDocument")}`}
-          data-testid={`evidence-document-${props.item}`}
-          value={documentId ?? null}
-          onChange={(v) => setDocumentId(v ?? undefined)}
-          options={props.documents.map((d) => ({ value: d.id, label: `${d.fileName} (#${d.id})` }))}
-          style={{ width: 220 }}
-        />
-      )}
-      <Input
-        size="small"
-        type="date"
-        aria-label={`${props.item} ${t("applications.evidenceOn")}`}
-        title={t("applications.evidenceOn")}
-        value={evidenceOn}
-        onChange={(e) => setEvidenceOn(e.target.value)}
-        style={{ width: 150 }}
-      />
-      <Button
-        size="small"
-        disabled={!note.trim() && documentId === undefined}
-        loading={props.busy}
-        data-testid={`evidence-${props.item}`}
-        onClick={() =>
-          props.onSubmit({
-            item: props.item,
-            ...(note.trim() ? { note: note.trim() } : {}),
-            ...(documentId !== undefined ? { documentId } : {}),
-            ...(/^\d{4}-\d{2}-\d{2}$/.test(evidenceOn) ? { evidenceOn } : {}),
-            ...(registryName.trim() ? { registryName: registryName.trim() } : {}),
-          })
-        }
-      >
-        {t("applications.addEvidence")}
-      </Button>
-    </Space>
-  );
-}
-
-function ClearForm(props: { code: string; busy: boolean; onSubmit: (reason: string) => void }) {
-  const { t } = useI18n();
-  const [reason, setReason] = useState("");
-  return (
-    <Space style={{ marginTop: 4 }}>
-      <Input
-        size="small"
-        aria-label={t("applications.clearReason")}
-        placeholder={t("applications.clearReason")}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        style={{ width: 260 }}
-      />
-      <Button
-        size="small"
-        danger
-        disabled={!reason.trim()}
-        loading={props.busy}
-        onClick={() => props.onSubmit(reason.trim())}
-        data-testid={`clear-${props.code}`}
-      >
-        {t("applications.clear")}
-      </Button>
-    </Space>
   );
 }
 

@@ -299,6 +299,23 @@ export function registerImportRoutes(app: FastifyInstance, handle: DatabaseHandl
         throw new Error("unreachable: the preview always rolls back");
       };
 
+      /** Runs `fn` with the run's own mapping file (the wizard's columns), removed after. */
+      const withMappingFile = async <T>(
+        upload: StoredUpload,
+        body: z.infer<typeof runBody>,
+        fn: (mappingFile: string) => Promise<T>,
+      ): Promise<T> => {
+        const mappingFile = await store.writeMapping(upload, {
+          columns: body.columns,
+          ...(body.currency ? { currency: body.currency } : {}),
+        });
+        try {
+          return await fn(mappingFile);
+        } finally {
+          await store.removeFile(mappingFile);
+        }
+      };
+
       const startJob = async (
         request: FastifyRequest,
         { id, body, kind }: { id: string; body: z.infer<typeof runBody>; kind: "preview" | "commit" },
@@ -313,11 +330,10 @@ export function registerImportRoutes(app: FastifyInstance, handle: DatabaseHandl
         if (!credential) {
           throw new AppError("UNAUTHORIZED", "sign in or send an API token");
         }
-        const mappingFile = await store.writeMapping(upload, {
-          columns: body.columns,
-          ...(body.currency ? { currency: body.currency } : {}),
-        });
         const url = `${base}/:id/${kind}`;
+        // No await between the "already running?" check and the job's start (jobs.start does
+        // both at once): the run writes its own mapping file. A mapping file shared by the runs of
+        // an upload was rewritten by a refused second run while the first one read it.
         return jobs.start({
           credential,
           group,
@@ -328,35 +344,37 @@ export function registerImportRoutes(app: FastifyInstance, handle: DatabaseHandl
           run: (onProgress: (p: ImportProgress) => void) =>
             // What the guard does for a write, here for the background run: one transaction
             // (use cases join it through the request-scoped handle) with its audit entry.
-            inRequestTransaction(handle, async (tx) => {
-              const answer = await runImport(
-                upload,
-                {
-                  handle,
-                  entity,
-                  file: upload.path,
-                  mode: "strict",
-                  mappingFile,
-                  onProgress,
-                  ...(body.dateFormat ? { dateFormat: body.dateFormat } : {}),
-                },
-                kind === "preview",
-              );
-              await appendAudit(
-                tx.db,
-                describeChange({
-                  method: "POST",
-                  url,
-                  params: { id },
-                  body,
-                  result: answer,
-                  before: undefined,
-                  actor: login,
-                  status: 200,
-                }),
-              );
-              return answer;
-            }),
+            withMappingFile(upload, body, (mappingFile) =>
+              inRequestTransaction(handle, async (tx) => {
+                const answer = await runImport(
+                  upload,
+                  {
+                    handle,
+                    entity,
+                    file: upload.path,
+                    mode: "strict",
+                    mappingFile,
+                    onProgress,
+                    ...(body.dateFormat ? { dateFormat: body.dateFormat } : {}),
+                  },
+                  kind === "preview",
+                );
+                await appendAudit(
+                  tx.db,
+                  describeChange({
+                    method: "POST",
+                    url,
+                    params: { id },
+                    body,
+                    result: answer,
+                    before: undefined,
+                    actor: login,
+                    status: 200,
+                  }),
+                );
+                return answer;
+              }),
+            ),
         });
       };
 

@@ -69,7 +69,6 @@ export class UploadStore {
     this.#uploads.delete(id);
     if (upload) {
       await rm(upload.path, { force: true });
-      await rm(`${upload.path}.mapping.json`, { force: true });
       await rm(`${upload.path}.problems.csv`, { force: true });
     }
   }
@@ -83,10 +82,18 @@ export class UploadStore {
     }
   }
 
-  /** Writes the wizard's column mapping as a mapping file beside the upload (importFile reads files). */
+  /**
+   * Writes the wizard's column mapping as a mapping file beside the upload (importFile reads
+   * files), one per run: a run never reads a file another run of the upload is writing.
+   */
   async writeMapping(upload: StoredUpload, mapping: unknown): Promise<string> {
-    const path = `${upload.path}.mapping.json`;
+    const path = `${upload.path}.${randomUUID()}.mapping.json`;
     await writeFile(path, JSON.stringify(mapping));
     return path;
+  }
+
+  /** Removes a file the store wrote beside an upload (a run's mapping file). */
+  async removeFile(path: string): Promise<void> {
+    await rm(path, { force: true });
   }
 }
